@@ -1,0 +1,1 @@
+"""CLI commands, one module each; cli.py registers them."""

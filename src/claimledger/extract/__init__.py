@@ -1,0 +1,1 @@
+"""Extractors: a decoded page → Document(text, sections, comments)."""

@@ -1,0 +1,46 @@
+"""HTML page → Document: parse once, take the comment thread out, then the article."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from claimledger.errors import E, InputError
+from claimledger.extract.html.article import extract_article
+from claimledger.extract.html.comments import extract_comments
+from claimledger.extract.layout import layout
+from claimledger.model import Document
+
+MAX_DEPTH = 400
+
+
+def parse_html(markup: str, uri: str) -> lxml_html.HtmlElement:
+    """Parse leniently as a browser would; refuse pages nested deeper than MAX_DEPTH."""
+    try:
+        tree = lxml_html.document_fromstring(markup)
+    except Exception as exc:  # lxml raises ParserError/ValueError on hopeless input
+        raise InputError(E.UNDECODABLE, input=uri, detail=f"not parseable as HTML: {exc}") from None
+    depth = _max_depth(tree)
+    if depth > MAX_DEPTH:
+        raise InputError(E.TOO_DEEP, input=uri, depth=depth, limit=MAX_DEPTH)
+    return tree
+
+
+def _max_depth(root: lxml_html.HtmlElement) -> int:
+    deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                return deepest
+        stack.extend((child, depth + 1) for child in node)
+    return deepest
+
+
+def extract_html(markup: str, uri: str) -> Document:
+    """Take an HTML page apart into the record's text, sections and comment tree."""
+    tree = parse_html(markup, uri)
+    comments = extract_comments(tree)
+    article = extract_article(tree, markup, uri)
+    return layout(uri, "text/html", article, comments)

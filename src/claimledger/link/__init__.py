@@ -1,0 +1,1 @@
+"""link stage (see DESIGN.md §3)."""

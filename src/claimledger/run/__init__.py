@@ -1,0 +1,1 @@
+"""run stage (see DESIGN.md §3)."""
