@@ -74,6 +74,7 @@ def layout(
                 pingback=draft.pingback,
             )
         )
+    renumber_comments(out)
     return Document(
         id="",
         uri=uri,
@@ -87,3 +88,21 @@ def layout(
         comments=out,
         declared_comment_count=comments.declared_count,
     )
+
+
+def renumber_comments(comments: list[Comment]) -> None:
+    """Give comments tree ids ("c1", "c1.1", "c1.1.1", "c2"), parents before children.
+
+    Extractors may use any unique ids; the record always uses these, so a comment's id says
+    where it stands in the thread.
+    """
+    new_ids: dict[str, str] = {}
+    children: dict[str | None, int] = {}
+    for c in comments:
+        parent = new_ids.get(c.parent) if c.parent is not None else None
+        n = children.get(parent, 0) + 1
+        children[parent] = n
+        new_ids[c.id] = f"{parent}.{n}" if parent else f"c{n}"
+    for c in comments:
+        c.parent = new_ids.get(c.parent) if c.parent is not None else None
+        c.id = new_ids[c.id]

@@ -7,6 +7,7 @@ the canonical ``text`` and records each span, so offsets are right by constructi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -48,3 +49,6 @@ class CommentParts:
     declared_count: int | None = None
     header: str | None = None  # e.g. "6 responses to “…”", kept as a comments_header section
     system: str | None = None  # wordpress | blogger | schema.org | disqus | discourse | generic
+    # The elements holding the thread (list, header, reply form): the article extractor
+    # leaves them out so no comment text leaks into the body.
+    nodes: list[Any] = field(default_factory=list)

@@ -42,5 +42,5 @@ def extract_html(markup: str, uri: str) -> Document:
     """Take an HTML page apart into the record's text, sections and comment tree."""
     tree = parse_html(markup, uri)
     comments = extract_comments(tree)
-    article = extract_article(tree, markup, uri)
+    article = extract_article(tree, markup, uri, exclude=comments.nodes)
     return layout(uri, "text/html", article, comments)

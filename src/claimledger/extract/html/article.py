@@ -7,7 +7,9 @@ from lxml import html as lxml_html
 from claimledger.extract.parts import ArticleParts, Block
 
 
-def extract_article(tree: lxml_html.HtmlElement, markup: str, uri: str) -> ArticleParts:
+def extract_article(
+    tree: lxml_html.HtmlElement, markup: str, uri: str, exclude: list | None = None
+) -> ArticleParts:
     """First cut: trafilatura's text split into paragraphs (to be refined)."""
     import trafilatura
 
