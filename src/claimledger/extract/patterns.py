@@ -1,0 +1,68 @@
+"""Words of page chrome shared by the extractors: comment headers, reply forms, share bars.
+
+Markup finds a thread first; these patterns are the fallback for scraped text and headings,
+so they cover the wording of the common blog and news systems in several languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORDS = {
+    "no": 0, "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "un": 1, "une": 1, "uno": 1, "una": 1, "ein": 1, "eine": 1, "einen": 1, "um": 1, "uma": 1,
+}  # fmt: skip
+_COUNT = r"(?P<n>\d[\d,.\u00a0 ]*|[A-Za-zÀ-ÿ]+)"
+_NOUNS = (
+    r"(?:responses?|repl(?:y|ies)|comments?|thoughts?|reactions?|opinions?|discussions?|"
+    r"kommentare?|ergänzungen|antworten|reaktionen|commentaires?|réponses?|réactions?|"
+    r"comentarios?|respuestas?|comentários?|respostas?|commenti|risposte|reacties|"
+    r"kommentarer?|kommentit|komentarze|komentáře|yorum(?:lar)?|σχόλια|комментари[йяев]+|"
+    r"отзыв(?:ов|а)?)"
+)
+_HEADER = re.compile(
+    rf"^\s*{_COUNT}\s+{_NOUNS}\b(?:\s+(?:to|on|for|zu|à|a|sur|en|em|su|op|till|til|para)\b.*|"
+    r"\s*[:.]?\s*)$",
+    re.IGNORECASE,
+)
+_HEADER_PAREN = re.compile(
+    rf"^\s*(?:view\s+|show\s+|read\s+)?(?:all\s+)?{_NOUNS}\s*[(\[:]\s*(?P<n>\d[\d,.]*)\s*[)\]]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def comment_header_count(line: str) -> int | None:
+    """The declared count of a thread header ("6 responses to “…”", "Comments (12)"), or None."""
+    if len(line) > 300:
+        return None
+    m = _HEADER.match(line) or _HEADER_PAREN.match(line)
+    if not m:
+        return None
+    raw = m.group("n").strip()
+    digits = re.sub(r"[,.\u00a0 ]", "", raw)
+    if digits.isdigit():
+        return int(digits)
+    return _NUMBER_WORDS.get(raw.lower())
+
+
+THREAD_END_LINE = re.compile(
+    r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|"
+    r"write a comment|join the discussion|submit a comment|kommentar (?:schreiben|hinterlassen)|"
+    r"schreibe einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|"
+    r"deixe um comentário|lascia un commento)\b.*$",
+    re.IGNORECASE,
+)
+COMMENT_CHROME_LINE = re.compile(
+    r"^(?:reply|répondre|antworten|responder|rispondi|report|like|edit|delete|share|"
+    r"log in to reply|cancel reply|your comment is awaiting moderation\.?|"
+    r"\d+\s+likes?|like or dislike:.*|loading\.\.\.)$",
+    re.IGNORECASE,
+)
+BOILERPLATE_LINE = re.compile(
+    r"^(?:share this:?|share on (?:facebook|twitter|x)|click to share on .*|tweet|"
+    r"advertisement|related(?: posts| articles)?:?|like this:?|loading\.\.\.|"
+    r"subscribe(?: now)?|sign up for .*newsletter.*|read more:?|continue reading.*|"
+    r"follow us on .*|posted in .*|tags?:.*|filed under:?.*)$",
+    re.IGNORECASE,
+)
