@@ -16,7 +16,10 @@ MAX_DEPTH = 400
 def parse_html(markup: str, uri: str) -> lxml_html.HtmlElement:
     """Parse leniently as a browser would; refuse pages nested deeper than MAX_DEPTH."""
     try:
-        tree = lxml_html.document_fromstring(markup)
+        # HTML comments and processing instructions go at parse time: frameworks strew
+        # `<!-- -->` inside sentences, and text extractors cut a paragraph at the first one
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+        tree = lxml_html.document_fromstring(markup, parser=parser)
     except Exception as exc:  # lxml raises ParserError/ValueError on hopeless input
         raise InputError(E.UNDECODABLE, input=uri, detail=f"not parseable as HTML: {exc}") from None
     depth = _max_depth(tree)
