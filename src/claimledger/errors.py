@@ -17,7 +17,7 @@ class E(str, Enum):
     BINARY = "CL003: the input is binary data, not a text or HTML page ({detail})"
     UNDECODABLE = "CL004: the bytes cannot be decoded as text ({detail})"
     TOO_LARGE = "CL005: the input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
-    TOO_DEEP = "CL006: the HTML is nested {depth:,} levels deep, over the limit of {limit:,}"
+    TOO_DEEP = "CL006: the HTML is nested {depth} levels deep, over the limit of {limit}"
     HTTP_STATUS = "CL007: the server answered HTTP {status}"
     HTTP_FAILED = "CL008: the URL could not be fetched ({detail})"
     BAD_GZIP = "CL009: the gzip data is truncated or corrupt ({detail})"

@@ -66,7 +66,7 @@ def analyze_page(page: Page, options: Options = Options()) -> Document:
     except ClaimledgerError:
         raise
     except RecursionError:
-        raise InputError(E.TOO_DEEP, input=page.uri, depth=10**3, limit=10**3) from None
+        raise InputError(E.TOO_DEEP, input=page.uri, depth="too many", limit="Python's recursion limit") from None
     doc.id = hashlib.sha256(page.data).hexdigest()
     doc.charset = charset
     if published and not doc.published:

@@ -201,8 +201,10 @@ def _paragraphs(text: str, lines: list[_Line], out: _Builder, title: str, lead: 
     width = max(len(ln.text) for ln in lines)
     groups: list[list[_Line]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:], strict=False):
-        wrapped = width <= 100 and len(prev.text) >= 0.7 * width
-        if not wrapped and _SENTENCE_END.search(prev.text):
+        if width > 100:  # nobody hard-wraps this wide: each line is a paragraph
+            groups.append([line])
+            continue
+        if len(prev.text) < 0.7 * width and _SENTENCE_END.search(prev.text):
             groups.append([line])
         else:
             groups[-1].append(line)

@@ -38,6 +38,10 @@ _MAGIC = (
 )
 
 
+# Browsers read these labels as windows-1252 (WHATWG Encoding), and so do pages in the wild.
+_WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+
+
 def _codec(name: str | None) -> str | None:
     if not name:
         return None
@@ -83,11 +87,11 @@ def decode(
     sniff_binary(data, uri)
     candidates: list[tuple[str, str]] = []
     if (name := _codec(http_charset)) is not None:
-        candidates.append((name, "http"))
+        candidates.append((_WHATWG_ALIASES.get(name, name), "http"))
     if is_html:
         m = _META_CHARSET.search(data[:16384])
         if m and (name := _codec(m.group(1).decode("ascii", "ignore"))) is not None:
-            candidates.append(("cp1252" if name == "latin-1" else name, "meta"))
+            candidates.append((_WHATWG_ALIASES.get(name, name), "meta"))
     for name, how in candidates:
         try:
             return data.decode(name), Charset(name, how)

@@ -1,0 +1,130 @@
+"""Plain-text pages: the seed's document and comment parts, and the layout rules in general."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import claimledger
+from claimledger.model import Document
+from tests.conftest import assert_spans_ok
+
+
+@pytest.fixture(scope="module")
+def seed(corpus: Path) -> tuple[Document, dict]:
+    path = corpus / "seed" / "raqqa-falls.txt"
+    gold = json.loads((corpus / "seed" / "raqqa-falls.gold.json").read_text("utf-8"))
+    return claimledger.analyze(path.read_bytes(), uri=str(path), nlp="none"), gold
+
+
+def test_seed_text_is_the_input_unchanged(seed: tuple[Document, dict], corpus: Path) -> None:
+    doc, _ = seed
+    assert doc.text == (corpus / "seed" / "raqqa-falls.txt").read_text("utf-8")
+    assert doc.media_type == "text/plain"
+    assert_spans_ok(doc)
+
+
+def test_seed_document_parts(seed: tuple[Document, dict]) -> None:
+    doc, gold = seed
+    g = gold["document"]
+    assert doc.title is not None and doc.title.text == g["title"]
+    kickers = [doc.slice(s.span) for s in doc.sections if s.kind == "kicker"]
+    assert kickers == [g["kicker"]]
+    paragraphs = [doc.slice(s.span) for s in doc.sections if s.kind == "paragraph"]
+    assert len(paragraphs) == g["article_paragraphs"]
+    assert paragraphs[0].startswith(g["first_paragraph_starts"])
+    assert paragraphs[-1].startswith(g["last_paragraph_starts"])
+    captions = [doc.slice(s.span) for s in doc.sections if s.kind == "caption"]
+    assert captions == g["captions"]
+    body = doc.body_text()
+    for chrome in g["boilerplate"]:
+        assert chrome not in body
+    boiler = " ".join(doc.slice(s.span) for s in doc.sections if s.kind == "boilerplate")
+    for chrome in ("Leave a Reply", "Hind Abyad Avatar"):
+        assert chrome in boiler
+    headers = [doc.slice(s.span) for s in doc.sections if s.kind == "comments_header"]
+    assert len(headers) == 1 and headers[0].startswith("6 responses to")
+    assert doc.declared_comment_count == g["declared_comment_count"]
+    assert len(doc.comments) == g["found_comment_count"]
+
+
+def test_seed_comment_tree(seed: tuple[Document, dict]) -> None:
+    doc, gold = seed
+    by_id = {c.id: c for c in doc.comments}
+    for want in gold["comments"]:
+        got = by_id[want["id"]]
+        text = doc.slice(got.span)
+        assert text.startswith(want["starts"]), (want["id"], text[:60])
+        # a comment that quotes a passage may end on its closing quotation mark
+        assert text.rstrip("”’\"").endswith(want["ends"]), (want["id"], text[-60:])
+        assert got.parent == want["parent"]
+        assert got.author == want["author"]
+    # no comment text in the article body, and no body paragraph inside a comment
+    body = doc.body_text()
+    for c in doc.comments:
+        assert doc.slice(c.span)[:40] not in body
+        for s in doc.body_sections():
+            assert not (c.span[0] <= s.span[0] < c.span[1])
+
+
+def test_hard_wrapped_lines_stay_one_paragraph() -> None:
+    text = (
+        "Flood waters rise in the valley\n\n"
+        "Residents of the lower valley were told to leave their homes on Sunday as the river\n"
+        "rose above its banks for the second time this month, officials said.\n\n"
+        "The regional council said about 2,000 people had moved to shelters.\n"
+    )
+    doc = claimledger.analyze(text, uri="wrapped.txt", nlp="none")
+    paragraphs = [doc.slice(s.span) for s in doc.sections if s.kind == "paragraph"]
+    assert len(paragraphs) == 2
+    assert "river\nrose" in paragraphs[0]
+    assert_spans_ok(doc)
+
+
+def test_one_paragraph_per_line_when_lines_are_long() -> None:
+    long1 = "The first paragraph is a long line that no one would hard-wrap at this width, " * 2
+    long2 = "The second paragraph is also long enough to be a paragraph of its own on a line. " * 2
+    text = f"A headline\n\n{long1.strip()}\n{long2.strip()}\n"
+    doc = claimledger.analyze(text, uri="lines.txt", nlp="none")
+    assert [s.kind for s in doc.sections] == ["paragraph", "paragraph"]
+
+
+def test_comment_thread_with_says_lines_and_flat_numbering() -> None:
+    text = (
+        "Council approves new budget\n\n"
+        "The council approved the budget on Monday by seven votes to four.\n\n"
+        "2 comments on “Council approves new budget”\n\n"
+        "1. Pat Doyle says:\n"
+        "   March 3, 2021 at 9:15 am\n"
+        "   Seven to four is not a mandate.\n"
+        "   Reply\n"
+        "2. Lee Chan says:\n"
+        "   The budget still cuts the library hours.\n\n"
+        "Leave a Comment\n"
+    )
+    doc = claimledger.analyze(text, uri="council.txt", nlp="none")
+    assert doc.declared_comment_count == 2
+    assert [(c.id, c.parent, c.author) for c in doc.comments] == [
+        ("c1", None, "Pat Doyle"),
+        ("c2", None, "Lee Chan"),
+    ]
+    assert doc.comments[0].published == "March 3, 2021 at 9:15 am"
+    assert doc.slice(doc.comments[0].span) == "Seven to four is not a mandate."
+    assert_spans_ok(doc)
+
+
+def test_other_language_comment_header() -> None:
+    text = (
+        "Neue Brücke eröffnet\n\n"
+        "Die neue Brücke über den Fluss wurde am Samstag eröffnet, teilte die Stadt mit.\n\n"
+        "3 Kommentare zu „Neue Brücke eröffnet“\n\n"
+        "1. Endlich!\n"
+        "   1. Das hat zu lange gedauert.\n"
+        "2. Schön.\n"
+    )
+    doc = claimledger.analyze(text, uri="bruecke.txt", nlp="none")
+    assert doc.declared_comment_count == 3
+    assert [(c.id, c.parent) for c in doc.comments] == [("c1", None), ("c1.1", "c1"), ("c2", None)]
+    assert "Endlich" not in doc.body_text()
