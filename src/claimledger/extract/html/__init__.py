@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from claimledger.errors import E, InputError
@@ -11,6 +12,8 @@ from claimledger.extract.layout import layout
 from claimledger.model import Document
 
 MAX_DEPTH = 400
+# true when some element sits MAX_DEPTH + 1 levels down from the document root
+_DEEPER_THAN_MAX = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
 
 
 def parse_html(markup: str, uri: str) -> lxml_html.HtmlElement:
@@ -22,9 +25,11 @@ def parse_html(markup: str, uri: str) -> lxml_html.HtmlElement:
         tree = lxml_html.document_fromstring(markup, parser=parser)
     except Exception as exc:  # lxml raises ParserError/ValueError on hopeless input
         raise InputError(E.UNDECODABLE, input=uri, detail=f"not parseable as HTML: {exc}") from None
-    depth = _max_depth(tree)
-    if depth > MAX_DEPTH:
-        raise InputError(E.TOO_DEEP, input=uri, depth=depth, limit=MAX_DEPTH)
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        # libxml2 stops reading at 256 levels: the rest of the page would be lost silently
+        raise InputError(E.TOO_DEEP, input=uri, depth="more than 256", limit=256)
+    if _DEEPER_THAN_MAX(tree):  # one XPath walk in C; the exact depth only when refusing
+        raise InputError(E.TOO_DEEP, input=uri, depth=_max_depth(tree), limit=MAX_DEPTH)
     return tree
 
 
