@@ -1,0 +1,756 @@
+"""Who said what: cue, source mention and content of reported speech (issue: Claims, point 1).
+
+Two readings of the same ``Doc``. Without a parse (``spacy.blank("en")`` + sentencizer) the
+positions of a reporting cue, commas and quotation marks decide: "SOURCE CUE (that) CONTENT",
+"CONTENT, SOURCE CUE", "CONTENT, CUE SOURCE", "according to X", "Name: …", "“…” ― Name". With
+a dependency parse the SFU Gender Gap Tracker's rules take over where they apply: the cue's
+nominal subject subtree is the source and its clausal complement (``ccomp``) the content; the
+positional rules fill in whatever the parse leaves empty.
+
+Conventions (PolNeAR's, which the benchmark scores): the cue takes its auxiliaries and
+adverbs ("has also said"); the content keeps its "that" and runs to the clause end; the source
+is the whole subject phrase, appositives included, or the bare pronoun / relative pronoun
+("he", "who") as written. A quote that continues the same paragraph after "…,” said X." is a
+second content piece. A quoted paragraph right after an attributed quote is a floating quote:
+its own draft with ``inherited=True`` that reuses the cue and source spans of the attribution it
+follows. Gerund cues ("…, saying that …", "…, adding that …") are likewise ``inherited`` and
+reuse the source span of the attribution in the same sentence when there is one (else None, for
+the orchestrator's coreference to fill).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimledger.nlp.attribution_quotes import find_quotes
+from claimledger.nlp.cues import CUE_AUXILIARIES, CUE_PARTICLES, STRONG_FORMS, WEAK_FORMS
+from claimledger.nlp.drafts import AttributionDraft, CharSpan
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+
+# Words that end a subject phrase when walking left from the cue.
+_CLAUSE_OPENERS = frozenset(
+    """and but or nor because as while when where if since after before although though so
+    than whereas that whether how why what once unless until yet for which who whom whose
+    said says""".split()
+)
+_BOUNDARY_PUNCT = frozenset(list(";:()[]—―–\"“”„«»`'‘’") + ["--", "``", "''"])
+_OPEN_QUOTES = frozenset({'"', "“", "„", "«", "``", "”"})
+_RELATIVES = frozenset({"who", "which", "that", "whom"})
+_DETERMINERS = frozenset(
+    "the a an his her its their our my your this these those no every each any some".split()
+)
+# Verbs whose first object is the hearer: "told reporters that …".
+_HEARER_VERBS = frozenset("tell ask inform assure remind warn urge advise brief notify".split())
+# Words after an inverted cue that end the source ("said Dillon on Tuesday").
+_SOURCE_TAIL_STOPS = frozenset(
+    """on in at during after before when while as because though although since last this
+    earlier later yesterday today tonight in""".split()
+)
+_DASHES = frozenset({"―", "—", "–", "--"})
+_MAX_SOURCE_TOKENS = 40
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+class _Finder:
+    """One pass over a Doc; holds the quote spans and sentence units it needs."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.parsed = doc.has_annotation("DEP")
+        self.tagged = doc.has_annotation("POS")
+        self.quotes = find_quotes(self.text)
+        self.unit_of = self._units()
+        self._quote_at = self._quote_lookup()
+
+    # ---- text structure ------------------------------------------------------------
+
+    def _units(self) -> list[tuple[int, int]]:
+        """For each token, the [start, end) token range of its sentence cut at line ends.
+
+        A single line break inside a sentence that is a soft wrap (no sentence punctuation
+        before it, lower case after it) does not cut.
+        """
+        doc = self.doc
+        n = len(doc)
+        has_sents = doc.has_annotation("SENT_START")
+        starts = [False] * n
+        for token in doc:
+            i = token.i
+            if i == 0:
+                starts[i] = True
+            elif has_sents and token.is_sent_start:
+                starts[i] = True
+            prev = doc[i - 1] if i > 0 else None
+            if prev is not None and "\n" in prev.text_with_ws and not token.is_space:
+                soft = (
+                    prev.text_with_ws.count("\n") == 1
+                    and not prev.is_space
+                    and prev.text not in ".!?:”\"'"
+                    and token.text[:1].islower()
+                )
+                if not soft:
+                    starts[i] = True
+            if prev is not None and prev.is_space and "\n" in prev.text:
+                before = doc[i - 2] if i > 1 else None
+                soft = (
+                    prev.text.count("\n") == 1
+                    and before is not None
+                    and before.text not in ".!?:”\"'"
+                    and token.text[:1].islower()
+                )
+                if not soft:
+                    starts[i] = True
+        units: list[tuple[int, int]] = [(0, 0)] * n
+        begin = 0
+        for i in range(1, n + 1):
+            if i == n or starts[i]:
+                for j in range(begin, i):
+                    units[j] = (begin, i)
+                begin = i
+        return units
+
+    def _quote_lookup(self) -> dict[int, int]:
+        """Char offset → index of the quote covering it (interiors and marks)."""
+        return {}
+
+    def quote_covering(self, start: int, end: int) -> int | None:
+        """Index of a quote whose span contains [start, end)."""
+        for index, (q_start, q_end) in enumerate(self.quotes):
+            if q_start <= start and end <= q_end:
+                return index
+            if q_start >= end:
+                break
+        return None
+
+    def in_quote(self, token: Token) -> bool:
+        """True when the token lies strictly inside a quote (marks excluded)."""
+        for q_start, q_end in self.quotes:
+            if q_start < token.idx and _end(token) < q_end:
+                return True
+            if q_start > token.idx:
+                break
+        return False
+
+    def is_quote_mark(self, token: Token) -> bool:
+        return token.text in _OPEN_QUOTES or token.text in {"''", "”", "»"}
+
+    def tok_span(self, start: int, end: int) -> CharSpan | None:
+        """Char span of tokens [start, end), trimmed of spaces and edge commas; None if empty."""
+        doc = self.doc
+        while start < end and (doc[start].is_space or doc[start].text in ",;—–―-"):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:—–―-"):
+            end -= 1
+        if start >= end:
+            return None
+        return (doc[start].idx, _end(doc[end - 1]))
+
+    def char_span(self, start: int, end: int) -> CharSpan | None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–―-"):
+            end -= 1
+        return (start, end) if start < end else None
+
+    # ---- cues ----------------------------------------------------------------------
+
+    def cues(self) -> Iterable[tuple[int, int, int, str, bool]]:
+        """(head token, group start, group end, lemma, strong) for every candidate cue."""
+        doc = self.doc
+        n = len(doc)
+        for token in doc:
+            i = token.i
+            lower = token.lower_
+            if lower == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
+                if not self.in_quote(token):
+                    yield i, i, i + 2, "according to", True
+                continue
+            lemma = STRONG_FORMS.get(lower)
+            strong = lemma is not None
+            if lemma is None:
+                lemma = WEAK_FORMS.get(lower)
+            if lemma is None or self.in_quote(token):
+                continue
+            if self.tagged:
+                if token.pos_ not in ("VERB", "AUX"):
+                    continue
+                if token.tag_ in ("VBN",) and token.dep_ in ("amod", "acl") and lower != "said":
+                    continue
+            else:
+                prev = doc[i - 1].lower_ if i > 0 else ""
+                if prev in _DETERMINERS or prev in ("to",) and not strong:
+                    continue
+            start = i
+            while start > 0 and doc[start - 1].lower_ in CUE_AUXILIARIES:
+                start -= 1
+            end = i + 1
+            particles = CUE_PARTICLES.get(lemma, ())
+            if end < n and doc[end].lower_ in particles:
+                end += 1
+            yield i, start, end, lemma, strong
+
+    # ---- source phrases ------------------------------------------------------------
+
+    def source_before(self, group_start: int, unit_start: int) -> tuple[int, int] | None:
+        """Token range of the subject phrase ending right before the cue group."""
+        doc = self.doc
+        j = group_start - 1
+        if j < unit_start:
+            return None
+        if doc[j].lower_ in _RELATIVES:
+            return (j, j + 1)
+        if doc[j].text == ",":
+            # "Brian Fallon, the campaign's press secretary, noted": skip the appositive
+            k = j - 1
+            while k >= unit_start and doc[k].text != "," and doc[k].text not in _BOUNDARY_PUNCT:
+                k -= 1
+            if k < unit_start or doc[k].text != ",":
+                return None
+            appositive_first = doc[k + 1] if k + 1 < j else None
+            if appositive_first is None:
+                return None
+            head_end = k
+            start = self._walk_left(k - 1, unit_start)
+            if start is None or start >= head_end:
+                return None
+            return (start, j)
+        start = self._walk_left(j, unit_start)
+        if start is None:
+            return None
+        return (start, group_start)
+
+    def _walk_left(self, j: int, unit_start: int) -> int | None:
+        """First token of the phrase that ends at token j (inclusive)."""
+        doc = self.doc
+        k = j
+        while k >= unit_start:
+            token = doc[k]
+            if token.text == "," or token.text in _BOUNDARY_PUNCT or token.is_space:
+                break
+            if token.lower_ in _CLAUSE_OPENERS and k != j:
+                break
+            if token.lower_ in STRONG_FORMS and k != j and not token.text[:1].isupper():
+                break
+            k -= 1
+        start = k + 1
+        if start > j or j - start + 1 > _MAX_SOURCE_TOKENS:
+            return None
+        return start
+
+    def source_after(self, group_end: int, unit_end: int) -> tuple[int, int] | None:
+        """Token range of an inverted source: "… said Colonel Ryan Dillon, a spokesman …"."""
+        doc = self.doc
+        k = group_end
+        stop = unit_end
+        while stop > k and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+            stop -= 1
+        j = k
+        while j < stop:
+            token = doc[j]
+            if token.lower_ in _SOURCE_TAIL_STOPS and j > k:
+                break
+            if self.is_quote_mark(token) or token.text in ";:":
+                break
+            j += 1
+        if j <= k or j - k > _MAX_SOURCE_TOKENS:
+            return None
+        return (k, j)
+
+    # ---- one cue by positions ------------------------------------------------------
+
+    def by_rules(
+        self, head: int, start: int, end: int, lemma: str, strong: bool
+    ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
+        """(source tokens, content pieces, inherited) for one cue, or None for no attribution."""
+        doc = self.doc
+        unit_start, unit_end = self.unit_of[head]
+        if lemma == "according to":
+            return self._according_to(start, end, unit_start, unit_end)
+        right = end
+        while right < unit_end and doc[right].is_space:
+            right += 1
+        after = doc[right] if right < unit_end else None
+        left_token = doc[start - 1] if start > unit_start else None
+        gerund = doc[head].lower_.endswith("ing")
+        if gerund:
+            if left_token is None or left_token.text != ",":
+                return None
+            content = self._content_after(head, end, unit_end, lemma)
+            if content is None or (not strong and not content[1]):
+                return None
+            return (None, content[0], True)
+        # "CONTENT, SOURCE CUE." / "CONTENT,” CUE SOURCE."
+        tail_short = self._is_tail(right, unit_end)
+        if tail_short:
+            boundary = self._content_boundary_left(start, unit_start)
+            if boundary is not None:
+                source = None
+                source_range = (boundary + 1, start)
+                if source_range[0] < source_range[1]:
+                    source = source_range
+                else:
+                    source = self.source_after(end, unit_end)
+                content_end = doc[boundary].idx
+                content_start = self._content_start(unit_start, boundary)
+                piece = self.char_span(content_start, content_end)
+                if piece is None or (not strong and not self._has_quote(piece)):
+                    return None
+                pieces = [piece]
+                tail = self._parenthetical_tail(right, unit_end, source)
+                if tail is not None:
+                    pieces.append(tail)
+                return (source, pieces, False)
+        # "SOURCE CUE (that) CONTENT"
+        source = self.source_before(start, unit_start)
+        content = self._content_after(head, end, unit_end, lemma)
+        if content is None:
+            return None
+        pieces, evident = content
+        if not strong and not evident:
+            return None
+        if source is None and not strong:
+            return None
+        return (source, pieces, False)
+
+    def _has_quote(self, piece: CharSpan) -> bool:
+        return any(q_start < piece[1] and piece[0] < q_end for q_start, q_end in self.quotes)
+
+    def _is_tail(self, right: int, unit_end: int) -> bool:
+        """True when what follows the cue is no content: sentence end, a source, adjuncts."""
+        doc = self.doc
+        if right >= unit_end:
+            return True
+        first = doc[right]
+        if first.lower_ in ("that", "whether", "if", "how", "what", "why"):
+            return False
+        if first.text == ":" or first.text in _OPEN_QUOTES and not self.in_quote(first):
+            return False
+        count = 0
+        for k in range(right, unit_end):
+            token = doc[k]
+            if token.text in _OPEN_QUOTES and _end(token) < len(self.text):
+                if token.text in {'"', "“", "``"}:
+                    return False
+            if token.lower_ == "that" and k > right:
+                return False
+            if token.text == ",":
+                break
+            count += 1
+        return count <= 16
+
+    def _content_boundary_left(self, group_start: int, unit_start: int) -> int | None:
+        """Token index of the comma / closing quote / dash that ends a fronted content."""
+        doc = self.doc
+        j = group_start - 1
+        steps = 0
+        while j > unit_start and steps <= 25:
+            token = doc[j]
+            if token.text in (",", "”", "''", '"', "—", "--", "―", "–") or (
+                token.text == "?" or token.text == "!"
+            ):
+                # a closing quote right after a comma: boundary is the comma or quote
+                if token.text in ("”", "''", '"') or token.text in ("?", "!"):
+                    return j
+                if j - 1 >= unit_start and doc[j - 1].text in ("”", "''", '"'):
+                    return j - 1
+                return j
+            if token.lower_ in _CLAUSE_OPENERS or token.lower_ in STRONG_FORMS:
+                return None
+            j -= 1
+            steps += 1
+        return None
+
+    def _content_start(self, unit_start: int, boundary: int) -> int:
+        """Char start of a fronted content: the unit start, or an earlier quote opening."""
+        doc = self.doc
+        start = doc[unit_start].idx
+        mark = doc[boundary]
+        quote = self.quote_covering(mark.idx, _end(mark))
+        if quote is not None:
+            q_start = self.quotes[quote][0]
+            if q_start < start:
+                return q_start
+        return start
+
+    def _parenthetical_tail(
+        self, right: int, unit_end: int, source: tuple[int, int] | None
+    ) -> CharSpan | None:
+        """The rest of the sentence after "…, he said, …" when it goes on."""
+        doc = self.doc
+        if source is None or source[1] > right:
+            return None
+        if right < unit_end and doc[right].text == "," and unit_end - right > 3:
+            return self.tok_span(right + 1, unit_end)
+        if right < unit_end and doc[right].text in _OPEN_QUOTES:
+            return self.tok_span(right, unit_end)
+        return None
+
+    def _content_after(
+        self, head: int, end: int, unit_end: int, lemma: str
+    ) -> tuple[list[CharSpan], bool] | None:
+        """Content after the cue to the clause end; evident = introduced by that/quote/colon."""
+        doc = self.doc
+        k = end
+        evident = False
+        limit = min(unit_end, end + (8 if lemma in _HEARER_VERBS else 5))
+        for j in range(end, limit):
+            token = doc[j]
+            if token.lower_ in ("that", "whether") or token.text == ":":
+                k = j + 1 if token.text == ":" else j
+                evident = True
+                break
+            if token.text in _OPEN_QUOTES:
+                k = j
+                evident = True
+                break
+            if token.text in ".;!?":
+                break
+        if k >= unit_end:
+            return None
+        content_start = doc[k].idx
+        content_end = _end(doc[unit_end - 1])
+        # a quote opened in the content runs to its closing mark
+        for q_start, q_end in self.quotes:
+            if content_start <= q_start < content_end < q_end:
+                content_end = q_end
+                break
+        # ", adding that …" / ", according to …" start another attribution
+        for j in range(k + 1, unit_end):
+            token = doc[j]
+            if token.text == "," and j + 1 < unit_end:
+                following = doc[j + 1].lower_
+                if following in ("according", "adding", "saying", "noting", "arguing"):
+                    content_end = min(content_end, token.idx)
+                    break
+        piece = self.char_span(content_start, content_end)
+        if piece is None:
+            return None
+        if not evident and self._has_quote(piece):
+            evident = True
+        return [piece], evident
+
+    def _according_to(
+        self, start: int, end: int, unit_start: int, unit_end: int
+    ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
+        """ "According to X, CONTENT." / "CONTENT, according to X(, CONTENT)." """
+        doc = self.doc
+        j = end
+        while j < unit_end and doc[j].text not in (",", ".", ";", ":") and not doc[j].is_space:
+            j += 1
+        if j == end:
+            return None
+        source = (end, j)
+        pieces: list[CharSpan] = []
+        before = self.tok_span(unit_start, start)
+        if before is not None and doc[start - 1].text in (",", "—", "(") or start == unit_start:
+            if before is not None:
+                pieces.append(before)
+            if j < unit_end and doc[j].text == ",":
+                after = self.tok_span(j + 1, unit_end)
+                if after is not None:
+                    pieces.append(after)
+        if not pieces:
+            return None
+        return (source, pieces, False)
+
+    # ---- one cue by the parse ------------------------------------------------------
+
+    def by_parse(
+        self, head: int, lemma: str
+    ) -> tuple[tuple[int, int] | None, list[CharSpan] | None]:
+        """(source tokens, content pieces) from the dependency tree; None where it says nothing."""
+        doc = self.doc
+        verb = doc[head]
+        source: tuple[int, int] | None = None
+        content: list[CharSpan] | None = None
+        if lemma == "according to":
+            for child in verb.children:
+                if child.lower_ == "to":
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            source = (grand.left_edge.i, grand.right_edge.i + 1)
+            return source, None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and source is None:
+                source = (child.left_edge.i, child.right_edge.i + 1)
+            elif child.dep_ == "agent" and source is None:
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        source = (grand.left_edge.i, grand.right_edge.i + 1)
+        complements = [c for c in verb.children if c.dep_ == "ccomp"]
+        if complements:
+            pieces = []
+            for comp in complements:
+                piece = self.tok_span(comp.left_edge.i, comp.right_edge.i + 1)
+                if piece is not None:
+                    pieces.append(piece)
+            content = pieces or None
+        elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
+            main = verb.head
+            left = self.tok_span(main.left_edge.i, verb.left_edge.i)
+            right = self.tok_span(verb.right_edge.i + 1, main.right_edge.i + 1)
+            content = [p for p in (left, right) if p is not None] or None
+        return source, content
+
+    # ---- all cues ------------------------------------------------------------------
+
+    def run(self) -> list[AttributionDraft]:
+        drafts: list[AttributionDraft] = []
+        taken: set[int] = set()
+        for head, start, end, lemma, strong in self.cues():
+            if head in taken:
+                continue
+            rules = self.by_rules(head, start, end, lemma, strong)
+            source_range: tuple[int, int] | None = None
+            pieces: list[CharSpan] | None = None
+            inherited = False
+            if rules is not None:
+                source_range, pieces, inherited = rules
+            if self.parsed:
+                parse_source, parse_content = self.by_parse(head, lemma)
+                if parse_source is not None and not inherited:
+                    source_range = parse_source
+                if parse_content is not None and lemma != "according to":
+                    pieces = parse_content
+                    if rules is None and not strong and parse_source is None:
+                        pieces = None
+            if not pieces:
+                continue
+            cue_span = self.tok_span(start, end) if lemma != "according to" else None
+            if cue_span is None:
+                cue_span = (self.doc[start].idx, _end(self.doc[end - 1]))
+            source_span = self.tok_span(*source_range) if source_range else None
+            if inherited and source_span is None:
+                source_span = self._sentence_source(drafts, head)
+            pieces = self._extend_quotes(pieces)
+            taken.update(range(start, end))
+            drafts.append(
+                AttributionDraft(
+                    cue=cue_span,
+                    cue_lemma=lemma,
+                    source=source_span,
+                    content=sorted(pieces),
+                    quote="indirect",
+                    inherited=inherited,
+                )
+            )
+        drafts.extend(self._colon_and_dash_cues(drafts))
+        drafts.sort(key=lambda d: d.cue)
+        self._continuations(drafts)
+        drafts.extend(self._floating(drafts))
+        drafts.sort(key=lambda d: d.cue)
+        for draft in drafts:
+            draft.quote = self._quote_kind(draft.content)
+        self._nest(drafts)
+        return drafts
+
+    def _sentence_source(self, drafts: list[AttributionDraft], head: int) -> CharSpan | None:
+        """Source of the attribution earlier in the same sentence ("…, adding that …")."""
+        unit_start, _ = self.unit_of[head]
+        first = self.doc[unit_start].idx
+        for draft in reversed(drafts):
+            if draft.cue[0] >= first and draft.source is not None:
+                return draft.source
+        return None
+
+    def _extend_quotes(self, pieces: list[CharSpan]) -> list[CharSpan]:
+        """Widen pieces that cut a quote so the quote is whole (marks stay balanced)."""
+        out = []
+        for start, end in pieces:
+            for q_start, q_end in self.quotes:
+                if q_start < start < q_end <= end + 2 and self.text[q_start:start].strip() in (
+                    "“",
+                    '"',
+                    "``",
+                    "”",
+                ):
+                    start = q_start
+                if start <= q_start < end < q_end and self.text[end:q_end].strip(" ,.?!") in (
+                    "”",
+                    '"',
+                    "''",
+                    "",
+                ):
+                    end = q_end
+            out.append((start, end))
+        return out
+
+    def _colon_and_dash_cues(self, drafts: list[AttributionDraft]) -> list[AttributionDraft]:
+        """ "Name: words" at a line start, and "“quote” ― Name" (epigraph style)."""
+        found: list[AttributionDraft] = []
+        taken = {d.cue for d in drafts}
+        doc = self.doc
+        n = len(doc)
+        for token in doc:
+            i = token.i
+            unit_start, unit_end = self.unit_of[i]
+            if token.text == ":" and 0 < i - unit_start <= 4 and i + 1 < unit_end:
+                name = doc[unit_start:i]
+                if all(t.text[:1].isupper() or t.text in ".-'’" for t in name) and not any(
+                    t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in name
+                ):
+                    line_end = i + 1
+                    while line_end < n and not (
+                        doc[line_end].is_space and "\n" in doc[line_end].text
+                    ):
+                        line_end += 1
+                    content = self.tok_span(i + 1, line_end)
+                    source = self.tok_span(unit_start, i)
+                    cue = (token.idx, _end(token))
+                    if content and source and cue not in taken:
+                        found.append(AttributionDraft(cue, ":", source, [content], "indirect"))
+            elif token.text in _DASHES and i > 0 and self.is_quote_mark(doc[i - 1]):
+                quote = self.quote_covering(doc[i - 1].idx, _end(doc[i - 1]))
+                line_end = i + 1
+                while line_end < n and not ("\n" in doc[line_end].text_with_ws):
+                    line_end += 1
+                source = self.tok_span(i + 1, min(line_end + 1, n))
+                if quote is not None and source and self.text[source[0]].isupper():
+                    q_start, q_end = self.quotes[quote]
+                    content = self.char_span(q_start, q_end)
+                    cue = (token.idx, _end(token))
+                    if content and cue not in taken:
+                        found.append(AttributionDraft(cue, token.text, source, [content], "direct"))
+        return found
+
+    def _next_quote_after(self, position: int, same_line: bool) -> tuple[int, int] | None:
+        """The quote that opens right after position (only spaces, or a line break, between)."""
+        for q_start, q_end in self.quotes:
+            if q_start < position:
+                continue
+            gap = self.text[position:q_start]
+            if gap.strip():
+                return None
+            if same_line and "\n" in gap:
+                return None
+            if not same_line and "\n" not in gap:
+                return None
+            return (q_start, q_end)
+        return None
+
+    def _unit_end_char(self, position: int) -> int:
+        """End char of the sentence unit holding position."""
+        doc = self.doc
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return position
+        _, unit_end = self.unit_of[span[0].i]
+        return _end(doc[unit_end - 1])
+
+    def _continuations(self, drafts: list[AttributionDraft]) -> None:
+        """ "“A,” said X. “B.”": the quote that goes on in the same paragraph is a second piece."""
+        for draft in drafts:
+            if draft.cue[0] < max(end for _, end in draft.content):
+                continue  # cue not after the content: the content already runs to the end
+            if not self._has_quote(draft.content[0]):
+                continue
+            after = self._unit_end_char(max(draft.cue[1], (draft.source or draft.cue)[1]))
+            follow = self._next_quote_after(after, same_line=True)
+            if follow is not None:
+                piece = self.char_span(*follow)
+                if piece is not None and not self._cue_inside(piece, drafts):
+                    draft.content.append(piece)
+
+    def _cue_inside(self, piece: CharSpan, drafts: list[AttributionDraft]) -> bool:
+        return any(piece[0] <= d.cue[0] < piece[1] for d in drafts)
+
+    def _floating(self, drafts: list[AttributionDraft]) -> list[AttributionDraft]:
+        """A quoted paragraph right after an attributed quote inherits its speaker."""
+        found: list[AttributionDraft] = []
+        for draft in drafts:
+            if not any(self._has_quote(piece) for piece in draft.content):
+                continue
+            end = max(max(e for _, e in draft.content), draft.cue[1], (draft.source or (0, 0))[1])
+            position = self._unit_end_char(end - 1)
+            while True:
+                follow = self._next_quote_after(position, same_line=False)
+                if follow is None:
+                    break
+                piece = self.char_span(*follow)
+                if piece is None or self._cue_inside(piece, drafts + found):
+                    break
+                line_end = self.text.find("\n", follow[1])
+                rest = self.text[follow[1] : line_end if line_end >= 0 else len(self.text)]
+                if rest.strip():
+                    break  # the paragraph goes on past the quote: not a floating quote
+                found.append(
+                    AttributionDraft(
+                        cue=draft.cue,
+                        cue_lemma=draft.cue_lemma,
+                        source=draft.source,
+                        content=[piece],
+                        quote="direct",
+                        inherited=True,
+                    )
+                )
+                position = follow[1]
+        return found
+
+    def _quote_kind(self, pieces: list[CharSpan]) -> str:
+        """direct: the content is quotes only; mixed: quotes and reporter's words; else indirect."""
+        inside = 0
+        outside = 0
+        for start, end in pieces:
+            covered = [(max(start, q0), min(end, q1)) for q0, q1 in self.quotes if q0 < end and start < q1]
+            covered_chars = sum(e - s for s, e in covered)
+            words_outside = self.text[start:end]
+            for s, e in sorted(covered, reverse=True):
+                words_outside = words_outside[: s - start] + words_outside[e - start :]
+            if covered_chars:
+                inside += 1
+            if any(ch.isalnum() for ch in words_outside):
+                outside += 1
+        if inside and not outside:
+            return "direct"
+        if inside:
+            return "mixed"
+        return "indirect"
+
+    def _nest(self, drafts: list[AttributionDraft]) -> None:
+        """An attribution whose cue lies inside another's content is nested in it."""
+        for index, draft in enumerate(drafts):
+            best: int | None = None
+            best_size = 0
+            for other_index, other in enumerate(drafts):
+                if other_index == index or other.inherited:
+                    continue
+                for start, end in other.content:
+                    if start <= draft.cue[0] and draft.cue[1] <= end:
+                        size = end - start
+                        if best is None or size < best_size:
+                            best, best_size = other_index, size
+            draft.nested_in = best
+
+
+def find_attributions(doc: Doc) -> list[AttributionDraft]:
+    """Attributions in doc, char offsets relative to doc.text, ordered by cue position."""
+    if len(doc) == 0:
+        return []
+    return _Finder(doc).run()
+
+
+@Language.factory(
+    "claimledger_attribution",
+    requires=["token.is_sent_start"],
+    assigns=["doc._.attributions"],
+)
+def make_attribution_component(nlp: Language, name: str) -> AttributionComponent:
+    return AttributionComponent()
+
+
+class AttributionComponent:
+    """spaCy component: sets doc._.attributions to the list of AttributionDraft."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.attributions = find_attributions(doc)
+        return doc

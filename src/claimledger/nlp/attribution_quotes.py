@@ -1,0 +1,71 @@
+"""Quotation marks paired into quote spans, tolerant of the unbalanced marks of scraped text.
+
+News text mixes straight and curly marks, uses `` '' in wire copy, and scrapers drop or flip
+marks ("”Mr. Trump …”"). A mark's role is read from its neighbours (space before and a word
+after opens, a word before closes), curly shape only breaks ties. A quote left open runs to the
+end of its paragraph, the news convention for quotes that continue in the next paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARK = re.compile(r"``|''|[\"“”„«»]")
+_OPENERS = frozenset({"``", "“", "„", "«"})
+_CLOSERS = frozenset({"''", "”", "»"})
+
+
+def _role(text: str, start: int, end: int, mark: str) -> str:
+    """'open' or 'close' for the quotation mark at text[start:end]."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-―/"
+    space_after = after.isspace() or after in ".,;:!?)]}"
+    if space_before and not space_after:
+        return "open"
+    if space_after and not space_before:
+        return "close"
+    if mark in _OPENERS:
+        return "open"
+    if mark in _CLOSERS:
+        return "close"
+    return "close" if not space_before else "open"
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quote spans [open mark, after close mark) in text order, never crossing a line end.
+
+    An opening mark with no partner closes at the end of its line (paragraph); a closing
+    mark with no opener is ignored.
+    """
+    quotes: list[tuple[int, int]] = []
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        open_at: int | None = None
+        for match in _MARK.finditer(line):
+            start, end = line_start + match.start(), line_start + match.end()
+            role = _role(text, start, end, match.group())
+            if role == "open":
+                if open_at is None:
+                    open_at = start
+                # a second opener while one is open: keep the first (nested or stray mark)
+            elif open_at is not None:
+                quotes.append((open_at, end))
+                open_at = None
+        if open_at is not None:
+            stripped_end = line_start + len(line.rstrip())
+            if stripped_end - open_at > 1:
+                quotes.append((open_at, stripped_end))
+        line_start = line_end + 1
+    return quotes
+
+
+def quote_index(quotes: list[tuple[int, int]], position: int) -> int | None:
+    """Index of the quote whose span contains position, or None."""
+    for index, (start, end) in enumerate(quotes):
+        if start <= position < end:
+            return index
+        if start > position:
+            break
+    return None

@@ -1,0 +1,147 @@
+"""Reporting cues: verbs and phrases that introduce what someone said, in every inflection.
+
+The list follows the cue verbs of attribution corpora (PARC 3.0, PolNeAR) and the SFU Gender
+Gap Tracker's curated verb list: verbs of saying first, then verbs of showing, believing and
+intending, which news also uses to attribute ("a poll shows that …", "Trump wants …"). Verbs
+that are often nouns ("report", "call", "plan") or rarely attribute unless a clause follows
+("think", "know") are *weak*: they count as cues only with clear clausal evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Verbs of saying: a cue whenever they are used as verbs.
+STRONG_VERBS = """
+say tell add note write claim argue insist warn acknowledge suggest estimate report deny
+announce explain stress ask agree declare state assert contend maintain predict promise pledge
+vow admit concede confirm reveal disclose recall respond reply answer emphasize emphasise
+observe remark comment complain allege testify tweet retweet post blog blast criticize
+criticise praise urge demand propose recommend mention describe conclude forecast tout boast
+brag joke quip muse wonder speculate caution counter retort rebut dispute assure reassure
+inform signal hint imply underline underscore highlight repeat reiterate echo recount shout
+scream yell chant whisper mutter exclaim proclaim pronounce lament concede interject
+acknowledge accuse charge threaten insinuate theorize theorise posit surmise opine rule
+testify tout warn fret gripe grumble protest object plead counsel advise decry denounce
+condemn slam lambast deride mock ridicule question doubt dismiss reject rebuff refute
+contradict clarify elaborate continue announce brief instruct order vow swear guarantee
+""".split()
+
+# Verbs that attribute only with evidence of a reported clause (that-clause, quote, colon).
+WEAK_VERBS = """
+show find believe think know feel expect hope fear worry want plan call cite indicate
+suggest learn discover hear read see understand consider calculate project demonstrate prove
+estimate label brand dub characterize characterise liken compare decide intend seek refuse
+decline offer support oppose endorse favor favour back attack criticize accuse release
+""".split()
+
+# Irregular past / participle forms (base → forms).
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "find": ("found",),
+    "know": ("knew", "known"),
+    "feel": ("felt",),
+    "hear": ("heard",),
+    "read": ("read",),
+    "see": ("saw", "seen"),
+    "understand": ("understood",),
+    "seek": ("sought",),
+    "show": ("showed", "shown"),
+    "swear": ("swore", "sworn"),
+    "forecast": ("forecast",),
+    "broadcast": ("broadcast",),
+    "learn": ("learned", "learnt"),
+    "prove": ("proved", "proven"),
+    "slam": ("slammed", "slamming"),
+    "quip": ("quipped", "quipping"),
+    "refer": ("referred", "referring"),
+    "rebut": ("rebutted", "rebutting"),
+    "admit": ("admitted", "admitting"),
+    "regret": ("regretted", "regretting"),
+    "plan": ("planned", "planning"),
+    "fret": ("fretted", "fretting"),
+    "compel": ("compelled",),
+    "dub": ("dubbed", "dubbing"),
+    "blog": ("blogged", "blogging"),
+    "counsel": ("counseled", "counselled"),
+    "label": ("labeled", "labelled", "labeling", "labelling"),
+}
+
+# Multi-word cues (lower case, space separated) → lemma.
+PHRASES: dict[str, str] = {
+    "according to": "according to",
+    "point out": "point out",
+    "pointed out": "point out",
+    "points out": "point out",
+    "pointing out": "point out",
+    "in a statement": "in a statement",
+    "in an interview": "in an interview",
+}
+
+# Particles taken into the cue when they follow these verbs ("called for", "called on").
+CUE_PARTICLES: dict[str, tuple[str, ...]] = {
+    "call": ("for", "on"),
+    "point": ("to", "out"),
+    "advocate": ("for",),
+    "ask": ("about",),
+    "cite": (),
+}
+
+
+def _regular_forms(base: str) -> set[str]:
+    """Third person, past and gerund of a regular English verb."""
+    forms = {base}
+    if re.search(r"(s|sh|ch|x|z|o)$", base):
+        forms.add(base + "es")
+    elif re.search(r"[^aeiou]y$", base):
+        forms.add(base[:-1] + "ies")
+    else:
+        forms.add(base + "s")
+    if base.endswith("e"):
+        forms.add(base + "d")
+        forms.add(base[:-1] + "ing")
+    elif re.search(r"[^aeiou]y$", base):
+        forms.add(base[:-1] + "ied")
+        forms.add(base + "ing")
+    else:
+        forms.add(base + "ed")
+        forms.add(base + "ing")
+    return forms
+
+
+def _build() -> tuple[dict[str, str], dict[str, str]]:
+    strong: dict[str, str] = {}
+    weak: dict[str, str] = {}
+    for table, verbs in ((weak, WEAK_VERBS), (strong, STRONG_VERBS)):
+        for base in verbs:
+            forms = _regular_forms(base) | set(_IRREGULAR.get(base, ()))
+            if base in _IRREGULAR and base not in ("learn", "prove", "label", "counsel"):
+                # irregular verbs have no regular past ("sayed", "telled")
+                forms -= {base + "ed", base + "d"}
+            for form in forms:
+                table[form] = base
+    for form in strong:  # a strong reading wins over a weak one
+        weak.pop(form, None)
+    return strong, weak
+
+
+STRONG_FORMS, WEAK_FORMS = _build()
+
+# Words between an auxiliary chain and the verb that belong to the cue ("has also said").
+CUE_AUXILIARIES = frozenset(
+    """has have had is was were are be been being will would could should may might must
+    can did does do also not never n't previously repeatedly later once already""".split()
+)
+
+
+def cue_lemma(word: str) -> str | None:
+    """The lemma of a reporting verb form, strong or weak, or None."""
+    lower = word.lower()
+    return STRONG_FORMS.get(lower) or WEAK_FORMS.get(lower)
+
+
+def is_strong(word: str) -> bool:
+    return word.lower() in STRONG_FORMS
