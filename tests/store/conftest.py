@@ -1,0 +1,1 @@
+from tests.store.helpers import ledger, ledger_url  # noqa: F401  (fixtures)
