@@ -46,6 +46,8 @@ def _xp(expr: str) -> etree.XPath:
 _CANDIDATES = _xp(
     "//*[(@class or @id) and (contains(concat(@class, '|', @id), 'omment')"
     " or contains(concat(@class, '|', @id), 'respond') or contains(@class, 'back')"
+    " or contains(concat(@class, '|', @id), 'iscussion') or contains(@class, 'esponses')"
+    " or contains(concat(@class, '|', @id), 'eplies') or contains(@class, 'thread')"
     " or contains(@class, 'h-') or contains(@class, 'crawler') or contains(@class, 'viafoura')"
     " or contains(@class, 'livefyre') or @id='disqus_thread' or contains(@id, 'coral'))]"
     " | //*[@itemscope or @itemprop='commentCount']"
@@ -295,6 +297,7 @@ class _Page:
         self.widgets: list[etree._Element] = []
         self.headers: list[etree._Element] = []
         self.count_meta: list[etree._Element] = []
+        self.threadish: list[etree._Element] = []
         for el in _CANDIDATES(tree):
             tag = el.tag
             cls = el.get("class") or ""
@@ -322,6 +325,8 @@ class _Page:
                 ("omment" in ident and tag in _HEADING_TAGS) or _HEADER_CLASS.search(cls)
             ):
                 self.headers.append(el)
+            if tag in _CONTAINER_TAGS and _THREADISH.search(f"{ident} {cls}"):
+                self.threadish.append(el)
             if el.get("itemprop") == "commentCount":
                 self.count_meta.append(el)
 
@@ -486,6 +491,115 @@ def _walk_jsonld(data: object, out: list[tuple[dict, int | None]]) -> None:
             stack.extend((v, inner) for v in reversed(children))
 
 
+_CONTAINER_TAGS = frozenset(["div", "section", "ol", "ul", "aside", "article", "main"])
+_GENERIC_ITEM_TAGS = frozenset(["li", "div", "article", "section", "dd"])
+_NAME_TAGS = frozenset(["strong", "b", "cite", "a", "span", "h3", "h4", "h5", "h6", "p", "div"])
+_MAX_GENERIC_SCAN = 20000
+
+
+def _from_generic(page: _Page) -> Found | None:
+    """Unknown markup: inside a container named for comments, the repeated sibling blocks that
+    each carry a date and some text are the comments; the same blocks nested deeper (in reply
+    lists) are replies."""
+    chosen = set(page.threadish)
+    for container in page.threadish:
+        if _ancestor_in(container, chosen) is not None or not _in_thread(container):
+            continue
+        ident = f"{container.get('id') or ''} {container.get('class') or ''}"
+        if _NOT_THREAD.search(ident):
+            continue
+        signature = _repeated_signature(container)
+        if signature is None:
+            continue
+        items = [
+            el
+            for el in container.iter(signature[0])
+            if el is not container and (el.get("class") or "").split()[:1] == signature[1]
+        ]
+        found = _drafts_from_items(items, guess=True)
+        if found and sum(1 for d in found[0] if d.published) * 2 >= len(found[0]):
+            return found
+    return None
+
+
+def _repeated_signature(container: etree._Element) -> tuple[str, list[str]] | None:
+    """(tag, first class) of the largest group of sibling blocks that look like comments."""
+    best: tuple[int, tuple[str, list[str]]] | None = None
+    for n, parent in enumerate(container.iter()):
+        if n > _MAX_GENERIC_SCAN:
+            break
+        if not isinstance(parent.tag, str) or len(parent) < 2:
+            continue
+        groups: dict[tuple[str, str], int] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag in _GENERIC_ITEM_TAGS:
+                key = (child.tag, ((child.get("class") or "").split() or [""])[0])
+                groups[key] = groups.get(key, 0) + 1
+        for (tag, first_class), count in groups.items():
+            if count < 2 or (best is not None and count <= best[0]):
+                continue
+            members = [
+                c
+                for c in parent
+                if c.tag == tag and ((c.get("class") or "").split() or [""])[0] == first_class
+            ]
+            dated = sum(1 for c in members if _has_date_line(c))
+            if dated * 2 >= count:
+                best = (count, (tag, [first_class] if first_class else []))
+    return best[1] if best else None
+
+
+def _has_date_line(el: etree._Element) -> bool:
+    for node in el.iter():
+        if (
+            isinstance(node.tag, str)
+            and len(node) == 0
+            and looks_like_date(collapse(node.text or ""))
+        ):
+            return True
+        if node.tag == "time":
+            return True
+    return False
+
+
+def _guess_fields(
+    item: etree._Element,
+    scan: _Scan,
+    author_el: etree._Element | None,
+    author: str | None,
+    date_el: etree._Element | None,
+    published: str | None,
+) -> tuple:
+    """Generic markup: the date is the first short date-like line, the name the first short
+    line before it (or before the text) that is not a date or a label."""
+    nested = set(scan.nested)
+    candidates = []
+    stack = list(reversed(item))
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el in nested or el.tag in _SKIP_SCAN:
+            continue
+        if len(el) == 0 or el.tag in ("a", "cite", "strong", "b", "time"):
+            text = element_text(el)
+            if text:
+                candidates.append((el, text))
+                if len(candidates) > 12:
+                    break
+                continue
+        stack.extend(reversed(el))
+    for n, (el, text) in enumerate(candidates):
+        if date_el is None and looks_like_date(text):
+            date_el, published = el, _strip_date_words(text)
+            if author_el is None:
+                for prev_el, prev in reversed(candidates[:n]):
+                    name = clean_author(prev) if prev_el.tag in _NAME_TAGS else None
+                    if name and len(name) <= 60 and not looks_like_date(name):
+                        author_el, author = prev_el, name
+                        break
+            break
+    return author_el, author, date_el, published
+
+
 _DETECTORS: list[tuple[str, Callable[[_Page], Found | None]]] = [
     ("blogger", _from_blogger_classic),
     ("html", _from_classes),
@@ -493,6 +607,7 @@ _DETECTORS: list[tuple[str, Callable[[_Page], Found | None]]] = [
     ("discourse", _from_discourse),
     ("microformats", _from_microformats),
     ("schema.org", _from_jsonld),
+    ("generic", _from_generic),
 ]
 
 
@@ -548,13 +663,15 @@ def _drop_inner_wrappers(items: list[etree._Element]) -> list[etree._Element]:
     return kept
 
 
-def _drafts_from_items(items: list[etree._Element], flat: bool = False) -> Found | None:
+def _drafts_from_items(
+    items: list[etree._Element], flat: bool = False, guess: bool = False
+) -> Found | None:
     """Read every item's fields and its reply-to parent; None when nothing holds text."""
     item_index = {el: n for n, el in enumerate(items)}
     item_set = set(items)
     drafts: list[CommentDraft] = []
     for n, el in enumerate(items):
-        draft = _read_item(el, _scan(el, item_set))
+        draft = _read_item(el, _scan(el, item_set), guess)
         draft.id = f"x{n + 1}"
         parent = None if flat else _parent_of(el, n, items, item_index)
         draft.parent = f"x{parent + 1}" if parent is not None else None
@@ -569,12 +686,16 @@ def _drafts_from_items(items: list[etree._Element], flat: bool = False) -> Found
     return drafts, [_common_ancestor(items)]
 
 
-def _read_item(item: etree._Element, scan: _Scan) -> CommentDraft:
+def _read_item(item: etree._Element, scan: _Scan, guess: bool = False) -> CommentDraft:
     tokens = (item.get("class") or "").split()
     if "pingback" in tokens or "trackback" in tokens:
         return _read_pingback(item, "Trackback" if "trackback" in tokens else "Pingback")
     author_el, author = _read_author(scan)
     date_el, published = _read_date(scan)
+    if guess and (author_el is None or date_el is None):
+        author_el, author, date_el, published = _guess_fields(
+            item, scan, author_el, author, date_el, published
+        )
     content = None
     for role in _CONTENT_ROLES:
         if (content := scan.first(role)) is not None:
