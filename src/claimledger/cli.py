@@ -35,6 +35,7 @@ def _register() -> None:
     from claimledger.commands import analyze
 
     analyze.register(app)
+    from claimledger.commands import ledger; ledger.register(app)
 
 
 def main() -> None:
