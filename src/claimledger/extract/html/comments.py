@@ -950,7 +950,11 @@ def _thread_header(container_nodes: list) -> etree._Element | None:
     container_nodes[0] = container
     before_list = []
     for el in container.iter():
-        if el is list_el:
+        if el is container:
+            continue
+        if el is list_el or el.get("itemscope") is not None:
+            break
+        if set((el.get("class") or "").split()) & _ITEM_TOKENS:
             break
         if isinstance(el.tag, str):
             before_list.append(el)
