@@ -256,14 +256,6 @@ def _scan(item: etree._Element, item_set: set) -> _Scan:
 _SKIP_SCAN = frozenset(["script", "style", "noscript", "svg", "form", "textarea", "select"])
 
 
-@dataclass
-class _Item:
-    """A comment element as found, before its fields are read."""
-
-    element: etree._Element
-    parent: int | None = None
-
-
 def extract_comments(tree: lxml_html.HtmlElement) -> CommentParts:
     """Find the comment thread and its tree; an empty CommentParts when there is none."""
     parts = CommentParts()
