@@ -94,7 +94,8 @@ def ingest(
             bar.update(
                 task,
                 advance=1,
-                counts=f"{s.new} new, {s.versions} versions, {s.present} present, {s.failed} failed",
+                counts=f"{s.new} new, {s.versions} versions, {s.present} present, "
+                f"{s.failed} failed",
             )
 
         try:

@@ -108,7 +108,7 @@ def _maybe_feed(
 def ingest(
     ledger: Ledger,
     sources: list[str],
-    options: Options = Options(),
+    options: Options | None = None,
     timeout: float = 20.0,
     on_item: Callable[[str, str, IngestSummary], None] | None = None,
 ) -> IngestSummary:
@@ -117,6 +117,7 @@ def ingest(
     ``on_item(uri, outcome, summary)`` is called after each item (outcome: new, version,
     present or failed) — the CLI draws its progress bar from it.
     """
+    options = options or Options()
     summary = IngestSummary(run_id=ledger.start_run(sources))
 
     def fail(uri: str, code: str, reason: str) -> None:

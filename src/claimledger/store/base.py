@@ -614,7 +614,8 @@ class Ledger(ABC):
             where, params = built
             sql = (
                 'SELECT c.doc_id, c.id, c.origin, c.comment, c.start, c."end", c.text,'
-                " c.cue, c.source_text, c.entity_id, c.speaker_id, c.speaker_name, s.name AS speaker,"
+                " c.cue, c.source_text, c.entity_id, c.speaker_id, c.speaker_name,"
+                " s.name AS speaker,"
                 " c.quote, c.hedged, c.negated, c.future, c.check_worthy, c.nested_in,"
                 " c.published, d.uri"
                 " FROM claims c JOIN documents d ON d.id = c.doc_id"
