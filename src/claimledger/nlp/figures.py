@@ -1,0 +1,899 @@
+"""Figures in news text: numbers read as intervals, tied to what they count (DESIGN §1 item 4).
+
+The reader works in three steps, all on the raw string so that it runs with no statistical
+model at all:
+
+1. ``numbers.find_numbers`` finds number mentions (digits, words, scales, vague amounts);
+2. ``_is_not_a_figure`` throws out years, dates, times, ages, ordinals, identifiers, list
+   numbering, "one of", and time references that place an event ("three days ago");
+3. each survivor gets its interval from the qualifier before it, its unit from the word
+   after it, the counted noun phrase (subject), and a measure from cue words in its clause
+   ("were killed", "killing", "who have fled") or, failing that, from the noun itself
+   ("protesters", "fighters"). Part-of links come from "including", "of whom", "among".
+
+Everything is regex over short context windows; there is no per-character Python loop.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.nlp import figures_lexicon as lex
+from claimledger.nlp.drafts import FigureDraft
+from claimledger.nlp.numbers import NumberMention, find_numbers
+
+# ---------------------------------------------------------------------------------------------
+# Context patterns (anchored at the end of the left context or the start of the right one).
+
+_SENTENCE_END_RE = re.compile(r"[.!?;](?=[\s\"'”’)\]]|$)|\n\s*\n|\n(?=\s*(?:\d+[.)]\s|[-*•]))")
+_LINE_BREAK_RE = re.compile(r"\n")
+
+_QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "at_least",
+        re.compile(
+            r"\b(?:at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than)\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "at_most",
+        re.compile(
+            r"\b(?:up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|a\s+maximum\s+of"
+            r"|no\s+more\s+than|not\s+more\s+than)\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "less_than",
+        re.compile(r"\b(?:fewer\s+than|less\s+than|under|below|short\s+of)\s*$", re.I),
+    ),
+    (
+        "approx",
+        re.compile(
+            r"\b(?:about|around|some|approximately|approx\.?|roughly|nearly|almost|close\s+to"
+            r"|an\s+estimated|estimated|circa|just\s+under|just\s+over|just\s+shy\s+of"
+            r"|or\s+so|upward\s+of)\s*$",
+            re.I,
+        ),
+    ),
+    (
+        "more_than",
+        re.compile(
+            r"\b(?:more\s+than|over|above|upwards\s+of|in\s+excess\s+of|exceeding|well\s+over"
+            r"|beyond)\s*$",
+            re.I,
+        ),
+    ),
+]
+_QUALIFIER_WORDS = re.compile(
+    r"(?:at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than|up\s+to"
+    r"|as\s+many\s+as|as\s+much\s+as|at\s+most|a\s+maximum\s+of|no\s+more\s+than"
+    r"|not\s+more\s+than|fewer\s+than|less\s+than|under|below|short\s+of|about|around|some"
+    r"|approximately|approx\.?|roughly|nearly|almost|close\s+to|an\s+estimated|estimated"
+    r"|circa|just\s+under|just\s+over|just\s+shy\s+of|upward\s+of|more\s+than|over|above"
+    r"|upwards\s+of|in\s+excess\s+of|exceeding|well\s+over|beyond|another|a\s+further"
+    r"|an\s+additional|only|a\s+total\s+of|total\s+of)\s*$",
+    re.I,
+)
+_GLUED_QUALIFIER = {"over", "about", "nearly", "around", "some", "almost", "than", "least"}
+
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{lex.MONTHS})\.?,?\s*$")
+_MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?,?\s*(?:of\s+)?(?:{lex.MONTHS})\b")
+_DAY_MONTH_YEAR_RE = re.compile(
+    rf"\b(?:{lex.MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*$|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:{lex.MONTHS})\.?,?\s*$"
+)
+_ORDINAL_RE = re.compile(r"^(?:st|nd|rd|th)\b", re.I)
+_TIME_AFTER_RE = re.compile(
+    r"^(?:\s?[:.]\s?\d{2}(?:\s?(?:am|pm|a\.m\.|p\.m\.|hrs|gmt|utc|local))?(?![\d,])"
+    r"|\s?(?:am|pm|a\.m\.|p\.m\.|o'clock|o’clock)(?!\w)|\s?(?:gmt|utc|ist|est|cet|bst)\b)",
+    re.I,
+)
+_TIME_AFTER_DOT_RE = re.compile(r"^\s?\.\s?\d{2}\b(?!\s?(?:am|pm|a\.m|p\.m|hrs))", re.I)
+_AGE_AFTER_RE = re.compile(
+    r"^[\s-]*(?:years?|yrs?|months?|weeks?|days?)[\s-]*old\b"
+    r"|^\s*(?:years?\s+of\s+age|yo\b|y/o\b)",
+    re.I,
+)
+_AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages|age|aged\s+between|ages\s+of|age\s+of|(?:mother|father|mum|mom|dad"
+    r"|parent|parents|grandmother|grandfather)\s+of|children\s+(?:under|over|below|above)"
+    r"|kids\s+(?:under|over|below|above)|(?:boys?|girls?)\s+(?:under|over)|those\s+(?:under|over))"
+    r"\s*$",
+    re.I,
+)
+_NAME_COMMA_RE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_IDENT_BEFORE_RE = re.compile(
+    r"(?:\b(?:no|nos|number|num|#|id|code|flight|pin|tel|phone|ext|vol|page|p|pp|art|sec"
+    r"|chapter|article|section|resolution|route|highway|road|street|sector|block|phase|gate"
+    r"|terminal|platform|room|level|grade|class|category|zone|ward|plot|unit|brigade"
+    r"|division|battalion|regiment|corps|squadron|fleet|mark|model|version|type|cell|camp"
+    r"|point|line|bus|channel|kilometre|km|exit|box|district|precinct|stage|round|game"
+    r"|match|week|day|episode|season|act|paragraph|photo|image|picture|slide|magnitude|scale|tier|stage|size|number|clause|item|step|hall|building|floor"
+    r"|house|lot|batch|group|team|area|region|checkpoint|post|base|station|tower|wing"
+    r"|apartment|flat|cabin|seat|bay|dock|pier|berth|lane|avenue)\.?|#)\s*$",
+    re.I,
+)
+_CAP_WORD_BEFORE_RE = re.compile(r"[\w,;)][ \t]+([A-Z][\w’'-]*)[ \t]+$")
+_CAP_WORD_OK = {
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "some",
+    "all", "including", "killing", "another", "and", "with", "only", "about", "over", "nearly",
+    "almost", "around", "than", "least", "to", "of", "in", "on", "at", "by", "for", "from",
+}  # fmt: skip
+_LIST_NUMBER_AFTER_RE = re.compile(r"^[.)]\s")
+_LINE_START_RE = re.compile(r"(?:^|\n)[ \t>*•(-]*$")
+_SLASH_DATE_RE = re.compile(r"^[/.-]\d{1,4}[/.-]\d{1,4}|^/\d")
+_SLASH_BEFORE_RE = re.compile(r"\d[/]$|\d{1,4}[-.]\d{1,2}[-.]$")
+_RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|to|and)\s*$", re.I)
+_BETWEEN_RE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_RE = re.compile(r"\bfrom\s+$", re.I)
+_PHOTO_RE = re.compile(r"^\s+of\s+\d+\s*(?:$|\n|\)|[-|])")
+
+_TIME_UNIT_WORD = r"(?:seconds?|minutes?|hours?|hrs?|days?|nights?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies))"  # noqa: E501
+_TIME_REFERENCE_AFTER_RE = re.compile(
+    rf"^[\s-]*(?:more\s+|further\s+|additional\s+)?{_TIME_UNIT_WORD}\s+(?:ago|later|earlier|"
+    r"before|after|prior|since|from\s+now|back|on|into|previously|beforehand|afterwards)\b",
+    re.I,
+)
+_TIME_UNIT_AFTER_RE = re.compile(rf"^[\s-]*{_TIME_UNIT_WORD}\b", re.I)
+_SUPERLATIVE_IN_RE = re.compile(
+    r"\b(?:worst|first|heaviest|biggest|deadliest|largest|highest|lowest|best|strongest"
+    r"|longest|bloodiest|fiercest|most\s+\w+|least\s+\w+|greatest|lowest|sharpest|fastest"
+    r"|slowest|only|once|first\s+time|record)\b[^.;!?]{0,50}\b(?:in|for)\s+"
+    r"(?:(?:more\s+than|over|nearly|almost|about|some|around|the\s+(?:past|last)|at\s+least)\s+)*$",
+    re.I,
+)
+_EVERY_RE = re.compile(r"\b(?:every|each|per|once\s+in|twice\s+in)\s+$", re.I)
+_ONE_PRONOUN_AFTER_RE = re.compile(
+    r"^\s*(?:of\b|another\b|by\s+one\b|day\b|time\b|point\b|side\b|hand\b|way\b|thing\b"
+    r"|such\b|who\b|that\b|which\b|or\s+(?:two|another|more|the\s+other)\b|[A-Za-z]+\s+to"
+    r"\s+another\b|[A-Za-z]+\s+or\s+another\b|after\s+another\b|[^\w\s]|$)",
+    re.I,
+)
+_ONE_PRONOUN_BEFORE_RE = re.compile(
+    r"\b(?:no|any|every|each|the|this|that|which|some|someone|everyone|anyone|no-|little"
+    r"|last|only|number|no\.)\s*$",
+    re.I,
+)
+_YEAR_OK_AFTER_RE = re.compile(
+    r"^[\s-]+(?:people|persons|civilians|soldiers|troops|police|protesters|demonstrators"
+    r"|refugees|fighters|militants|families|households|homes|houses|children|women|men"
+    r"|students|workers|tonnes|tons|km|kilomet\w+|miles|acres|hectares|barrels|dollars"
+    r"|euros|troops|migrants|prisoners|rockets|missiles|cases|deaths|casualties|members"
+    r"|residents|villagers|policemen|officers|employees|jobs|vehicles|buildings)\b",
+    re.I,
+)
+_YEAR_BEFORE_RE = re.compile(
+    r"\b(?:in|since|of|by|until|till|from|during|before|after|early|late|mid|the|between"
+    r"|and|to|year|summer|winter|spring|autumn|fall|through)[\s-]*$|'s\s*$",
+    re.I,
+)
+
+_CLAUSE_BREAK_RE = re.compile(
+    r"\b(?:when|after|before|as|while|whereas|because|but|although|though|since|until|which"
+    r"|whose|where|following|amid|despite|if|unless|said|says|according|told|added|reported"
+    r"|even\s+as)\b|[;:()\[\]“”\"]|—|–\s",
+    re.I,
+)
+_BACKWARD_CUE_RE = re.compile(
+    r"\b(?P<cue>killing|killed|kills|kill|lost|losing|left|leaving|injuring|injured|wounding|wounded"
+    r"|hurting|abducted|abducting|kidnapped|kidnapping|seized|arrested|arresting|detained"
+    r"|detaining|held|holding|rounded\s+up|evacuated|evacuating|displaced|displacing"
+    r"|forcing|forced|sending|expelled|rescued|freed|released|executed|executing|massacred"
+    r"|slaughtered|murdered|shot|shooting|beheaded|protests|rally|rallies|march|marches"
+    r"|protest|demonstration|demonstrations|gathering|crowd|crowds|mob|strike|sit-in"
+    r"|deployed|deploying|mobilised|mobilized|sent|sending|dispatched|infected|infecting"
+    r"|claiming\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|the\s+lives\s+of"
+    r"|death\s+toll\s+(?:rose|climbed|rising|reached|jumped|stood|stands|is|was|has\s+risen"
+    r"|increased)(?:\s+to|\s+at)?|toll\s+(?:rose|climbed|reached|to|at|of)|toll\s+\w+\s+to"
+    r"|raising\s+the\s+(?:death\s+)?toll\s+to|raised\s+the\s+(?:death\s+)?toll\s+to"
+    r"|number\s+of\s+(?:dead|deaths|those\s+killed|people\s+killed|fatalities)\s+(?:to|at|rose\s+to)"
+    r"|(?:total|tally)\s+of)"
+    r"(?:\s+(?:with|along\s+with|together\s+with|by|of|another|a\s+further|an\s+additional"
+    r"|a\s+total\s+of|the|some|at\s+least|more\s+than|over|about|around|nearly|almost"
+    r"|up\s+to|as\s+many\s+as|only|just|to))*\s*$",
+    re.I,
+)
+_BACKWARD_MEASURE = {
+    "killing": "killed", "killed": "killed", "lost": "killed", "losing": "killed",
+    "kills": "killed", "kill": "killed",
+    "executed": "killed", "executing": "killed", "massacred": "killed",
+    "slaughtered": "killed", "murdered": "killed", "beheaded": "killed", "shot": "injured",
+    "shooting": "injured", "injuring": "injured", "injured": "injured", "wounding": "injured",
+    "wounded": "injured", "hurting": "injured", "abducted": "kidnapped",
+    "abducting": "kidnapped", "kidnapped": "kidnapped", "kidnapping": "kidnapped",
+    "seized": "kidnapped", "arrested": "arrested", "arresting": "arrested",
+    "detained": "arrested", "detaining": "arrested", "held": "arrested", "holding": "arrested",
+    "rounded up": "arrested", "evacuated": "displaced", "evacuating": "displaced",
+    "displaced": "displaced", "displacing": "displaced", "forcing": "displaced",
+    "forced": "displaced", "sending": "displaced", "expelled": "displaced",
+    "protests": "protesters", "protest": "protesters", "rally": "protesters",
+    "rallies": "protesters", "march": "protesters", "marches": "protesters",
+    "demonstration": "protesters", "demonstrations": "protesters", "gathering": "protesters",
+    "crowd": "protesters", "crowds": "protesters", "mob": "protesters", "strike": "protesters",
+    "sit-in": "protesters", "deployed": "troops", "deploying": "troops",
+    "mobilised": "troops", "mobilized": "troops", "sent": "troops", "dispatched": "troops",
+    "infected": "affected", "infecting": "affected", "claiming the lives of": "killed",
+    "claimed the lives of": "killed", "the lives of": "killed",
+}  # fmt: skip
+_TOLL_RE = re.compile(r"\b(?:toll|tally|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
+_TOTAL_RE = re.compile(r"\b(?:total|totall?ing|in\s+all|altogether|cumulative)\b", re.I)
+_PART_OF_BEFORE_RE = re.compile(
+    r"\b(?:including|includ(?:es|ed)|incl\.|among\s+(?:them|whom|those|the\s+\w+)|of\s+whom"
+    r"|of\s+which|of\s+them|mostly|mainly|with|comprising)\s*(?:,\s*)?$",
+    re.I,
+)
+_PART_OF_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|these|which)|among\s+them)\b", re.I)
+_AMONG_BEFORE_RE = re.compile(r"\b(?:were|was|are|is)?\s*among\s+(?:the\s+)?$", re.I)
+_OF_THEM_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]|[,.;:!?()\"“”]")
+_PAREN_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
+_VAGUE_OF_RE = re.compile(r"^\s+of\b", re.I)
+_UNIT_RES = [
+    (re.compile(rf"^(?P<sep>[\s-]?)(?:{pattern})(?![\w])", re.I), unit, measure)
+    for pattern, unit, measure in lex.UNIT_PATTERNS
+]
+_UNIT_FILLER_RE = re.compile(
+    r"^[\s-]*(?:more|further|additional|straight|consecutive|full|long|successive|odd|plus|\+)"
+    r"(?=[\s-])",
+    re.I,
+)
+
+
+@dataclass
+class _Figure:
+    """Work record for one figure while its reading is being decided."""
+
+    mention: NumberMention
+    start: int
+    end: int
+    value: float | int | None
+    low: float | int | None
+    high: float | int | None
+    qualifier: str
+    qual_start: int
+    unit: str | None = None
+    unit_end: int = -1
+    measure: str | None = None
+    measure_from_cue: bool = False
+    subject: str | None = None
+    head_is_people: bool | None = None  # None: no counted noun found
+    head_end: int = -1
+    elided: bool = False  # "others", "more", no noun: the subject comes from a neighbour
+    part_of: int | None = None
+    sentence: int = 0
+    measure_hint: str | None = None  # from a head noun that names the outcome ("32 deaths")
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 2: what is not a figure
+
+
+def _is_not_a_figure(text: str, m: NumberMention, in_range: bool = False) -> bool:
+    """Years, dates, times, ages, ordinals, identifiers, list numbering, "one of", …
+
+    ``in_range``: the number is half of "10-15", so a hyphenated digit neighbour is allowed.
+    """
+    start, end = m.start, m.end
+    left = text[max(0, start - 60) : start]
+    right = text[end : end + 60]
+    if not in_range and (re.search(r"\d\s?[-–]$", left) or re.match(r"^[-–]\d", right)):
+        return True  # scores, codes, unpaired "3-1"
+    prev_char = text[start - 1] if start else ""
+    if prev_char.isdigit() or (prev_char in ".,:" and start > 1 and text[start - 2].isdigit()):
+        return True  # inside a longer digit run ("1.2.3", "10:30")
+    if prev_char.isalpha():
+        glued = re.search(r"[A-Za-z]+$", left)
+        if not glued or glued.group(0).lower() not in _GLUED_QUALIFIER:
+            return True  # A3075, G7
+    if re.search(r"[A-Za-z]{1,6}-$", left) and not re.search(
+        r"\b(?:some|about|over|nearly|around)-$", left, re.I
+    ):
+        return True  # F-16, Covid-19, MiG-29, B-2
+    if right[:1].isalpha() and not m.scaled:
+        glued_word = re.match(r"[A-Za-z²]+", right)
+        assert glued_word is not None
+        if glued_word.group(0).lower() not in lex.GLUED_UNITS:
+            return True  # 82s, 1990s, 3D, 5G, 1st, 4x4
+    if _ORDINAL_RE.match(right):
+        return True
+    if _TIME_AFTER_RE.match(right) and not m.scaled:
+        return True
+    if _TIME_AFTER_DOT_RE.match(right) and m.value is not None and m.value <= 24:
+        return True  # "6. 00" (a clock time written with a dot)
+    if re.match(r"\d{2}\b", m.text) and not m.is_word and re.search(r"\d[:.]\s?$", left):
+        return True  # the minutes of "6. 00am"
+    if _SLASH_DATE_RE.match(right) or _SLASH_BEFORE_RE.search(left):
+        return True
+    if not m.is_word and m.value is not None:
+        if _MONTH_AFTER_RE.match(right) or _MONTH_BEFORE_RE.search(left):
+            return True  # 4th March, 1 May, January 4, Jan. 4
+        if _DAY_MONTH_YEAR_RE.search(left):
+            return True  # the year of "October 26, 2019"
+        digits = m.text.strip("$£€¥₹ ")
+        if (
+            re.fullmatch(r"1[89]\d\d|20\d\d|2100", digits)
+            and not m.currency
+            and not (_YEAR_OK_AFTER_RE.match(right) and not _YEAR_BEFORE_RE.search(left))
+        ):
+            return True  # a year
+        if re.fullmatch(r"\d{7,}", digits) or re.match(r"^-\d{3,}", right):
+            return True  # phone and ID numbers
+        if re.search(r"\d-$", left) and re.match(r"\d{3,}", digits):
+            return True
+    if _AGE_AFTER_RE.match(right) or _AGE_BEFORE_RE.search(left):
+        return True
+    if (
+        not m.is_word
+        and _NAME_COMMA_RE.search(left)
+        and re.match(r"^\s*,", right)
+        and m.value is not None
+        and m.value < 120
+    ):
+        return True  # "Ali Hassan, 40,"
+    if re.search(r"\b(?:magnitude|scale|level|category|tier|grade|number|no\.?|#)\s*$", left, re.I):
+        return True  # "a magnitude 7.1 earthquake", "a category 4 storm"
+    if re.search(r"\b\d+\s+of\s+$", left) and re.match(r"^\s*(?:$|\n|\)|[-|:])", right):
+        return True  # "Photo 3 of 12"
+    article_before = re.search(r"\b(?:a|an|the|of|per)\s+\w+\s*$", left, re.I)
+    if (
+        _IDENT_BEFORE_RE.search(left)
+        and not _QUALIFIER_WORDS.search(left)
+        and (not article_before or re.search(r"(?:#|\bno\.?)\s*$", left, re.I))
+    ):
+        return True  # Sector 24, Route 6, Resolution 2254
+    cap = _CAP_WORD_BEFORE_RE.search(left)
+    if (
+        cap
+        and not m.is_word
+        and cap.group(1).lower() not in lex.WEEKDAYS
+        and not _QUALIFIER_WORDS.search(left)
+        and cap.group(1).lower() not in _CAP_WORD_OK
+        and cap.group(1).lower() not in lex.MONTH_WORDS
+    ):
+        return True  # Mark 82, Hezbollah 2 — a name followed by a number is an identifier
+    if _LIST_NUMBER_AFTER_RE.match(right) and _LINE_START_RE.search(left):
+        return True
+    if _PHOTO_RE.match(right) and (_LINE_START_RE.search(left) or left.rstrip().endswith("(")):
+        return True
+    if m.text.lower() == "one" and (
+        _ONE_PRONOUN_AFTER_RE.match(right) or _ONE_PRONOUN_BEFORE_RE.search(left)
+    ):
+        return not _QUALIFIER_WORDS.search(left) or bool(re.match(r"^\s*of\b", right, re.I))
+    if m.text.lower() in ("one", "a dozen") and re.match(r"^\s*(?:of\b)", right, re.I):
+        return m.text.lower() == "one"
+    if _TIME_REFERENCE_AFTER_RE.match(right) or (
+        _TIME_UNIT_AFTER_RE.match(right) and _SUPERLATIVE_IN_RE.search(left)
+    ):
+        return True  # "three days ago", "the worst in two years"
+    return bool(_TIME_UNIT_AFTER_RE.match(right) and _EVERY_RE.search(left))
+
+
+# ---------------------------------------------------------------------------------------------
+# Step 3: reading
+
+
+def _qualify(text: str, m: NumberMention) -> tuple[str, int]:
+    """The qualifier before a number and where it starts ("at least", "over1,000")."""
+    left = text[max(0, m.start - 40) : m.start]
+    for name, pattern in _QUALIFIERS:
+        found = pattern.search(left)
+        if found:
+            return name, m.start - (len(left) - found.start())
+    return "exact", m.start
+
+
+def _interval(
+    value: float | int | None, vague_low: int | None, qualifier: str
+) -> tuple[float | int | None, float | int | None, str]:
+    """low/high per the guide's table; vague amounts are approximate lower bounds."""
+    if value is None:
+        return vague_low, None, "approx"
+    if qualifier in ("exact", "approx"):
+        return value, value, qualifier
+    if qualifier in ("at_least", "more_than"):
+        return value, None, qualifier
+    return None, value, qualifier
+
+
+def _read_unit(text: str, fig: _Figure, limit: int) -> None:
+    """Unit (and with it the measure of durations, money, distances) from the words after."""
+    if fig.mention.currency:
+        fig.unit, fig.measure, fig.unit_end = fig.mention.currency, "money", fig.end
+        return
+    right = text[fig.end : min(limit, fig.end + 40)]
+    filler = _UNIT_FILLER_RE.match(right)
+    offset = filler.end() if filler else 0
+    rest = right[offset:]
+    glued = bool(rest[:1].isalpha()) and offset == 0
+    for pattern, unit, measure in _UNIT_RES:
+        found = pattern.match(rest)
+        if not found:
+            continue
+        word = found.group(0).strip(" -").lower()
+        if glued and word not in lex.GLUED_UNITS and unit != "percent":
+            continue
+        if not glued and len(word) <= 2 and word not in ("km", "kg", "mi", "ha", "m2", "%"):
+            continue  # a lone "m", "g" or "h" after a space is too ambiguous
+        if found.group("sep") == "" and not glued and word != "%":
+            continue
+        fig.unit, fig.measure = unit, measure
+        fig.unit_end = fig.end + offset + found.end()
+        return
+
+
+def _singular_to_plural(word: str) -> str:
+    if word.endswith(("man", "woman")):
+        return word[:-3] + "men"
+    if word == "person":
+        return "people"
+    if word == "child":
+        return "children"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if re.search(r"(?:s|x|z|ch|sh)$", word):
+        return word + "es"
+    return word + "s"
+
+
+def _is_plural(word: str) -> bool:
+    lower = word.lower()
+    if lower in lex.IRREGULAR_PLURALS or (lower.endswith("men") and len(lower) > 3):
+        return True
+    if word.isupper() and len(word) > 1:
+        return False  # ISIS, SDF
+    return bool(re.search(r"[^su'’]s$", lower)) and not lower.endswith(("ous", "ss", "is"))
+
+
+def _is_people(head: str, phrase: str) -> bool:
+    lower = head.lower()
+    if phrase.lower() in lex.PEOPLE_NOUNS or lower in lex.PEOPLE_NOUNS:
+        return True
+    if lower in lex.THING_PLURALS:
+        return False
+    if lower.endswith("men") and len(lower) > 3:
+        return True
+    if head[:1].isupper() and re.search(r"(?:ans|ese|is|nos|ers|ks|ds|ts|hs|gs|bs)$", head):
+        return not head.isupper()  # nationalities and peoples: Indians, Filipinos, Kurds
+    if lower in lex.PERSON_ANTS:
+        return True
+    if lower.endswith(("ants", "ents")):
+        return False
+    return bool(lex.AGENT_SUFFIX_RE.search(lower)) and lower not in lex.AGENT_LOOKALIKES
+
+
+def _canonical_subject(head: str, phrase: str) -> str:
+    lower_phrase, lower = phrase.lower(), head.lower()
+    return lex.SUBJECT_CANON.get(lower_phrase) or lex.SUBJECT_CANON.get(lower) or lower
+
+
+def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
+    """The counted noun after the number: "3,250 people", "scores of Takfiri terrorists"."""
+    start = max(fig.end, fig.unit_end)
+    right = text[start:limit]
+    right = _PAREN_RE.sub(lambda found: " " * len(found.group(0)), right)
+    if _OF_THEM_AFTER_RE.match(right):
+        fig.elided = True
+        fig.head_is_people = True
+        fig.head_end = start + _OF_THEM_AFTER_RE.match(right).end()  # type: ignore[union-attr]
+        return
+    vague_of = _VAGUE_OF_RE.match(right)
+    if vague_of and (
+        fig.value is None or re.search(r"dozen|hundred|thousand|million", fig.mention.text, re.I)
+    ):
+        right_offset = vague_of.end()
+        right = right[right_offset:]
+        start += right_offset
+        the = re.match(r"^\s+(?:the|these|those|their)\b", right, re.I)
+        if the:
+            start += the.end()
+            right = right[the.end() :]
+    words: list[re.Match[str]] = []
+    for word in _WORD_RE.finditer(right[:80]):
+        token = word.group(0)
+        if not token[0].isalpha():
+            break
+        if word.start() > 0 and "\n" in right[: word.start()]:
+            break
+        if token.lower() in lex.NP_STOP and token.lower() not in lex.NP_SKIP:
+            break
+        words.append(word)
+        if len(words) >= 5:
+            break
+    if not words:
+        fig.elided = True
+        return
+    if words[0].group(0).lower() in ("dead", "wounded", "injured", "infected", "missing"):
+        fig.elided = True  # "9 dead", "dozens wounded": a state, not a noun
+        fig.head_is_people = True
+        return
+    if words[0].group(0).lower() in ("others", "more"):
+        fig.elided = True
+        fig.head_is_people = True
+        fig.head_end = start + words[0].end()
+        return
+    head_index = None
+    singular = (fig.value == 1 and fig.qualifier == "exact") or fig.value == 1
+    for index, word in enumerate(words):
+        token = word.group(0)
+        if token.lower() in lex.NP_SKIP:
+            continue
+        if _is_plural(token) and not singular:
+            head_index = index
+            break
+    if singular:
+        # "one musket rifle": the last word before the phrase ends
+        candidates = [i for i, w in enumerate(words) if w.group(0).lower() not in lex.NP_SKIP]
+        content = [i for i in candidates if not re.search(r"(?:ed|ing|ly)$", words[i].group(0))]
+        head_index = content[-1] if content else None
+        if head_index is not None and head_index > 2:
+            head_index = content[0]
+    if head_index is None:
+        fig.elided = True
+        return
+    head = words[head_index].group(0)
+    modifier = words[head_index - 1].group(0) if head_index > 0 else ""
+    phrase = f"{modifier} {head}".strip()
+    if singular:
+        head = _singular_to_plural(head.lower()) if not _is_plural(head) else head
+        phrase = f"{modifier} {head}".strip()
+    fig.head_end = start + words[head_index].end()
+    fig.head_is_people = _is_people(head, phrase)
+    fig.subject = _canonical_subject(head, phrase)
+    if fig.subject in ("deaths", "fatalities", "casualties", "injuries", "bodies", "corpses"):
+        fig.measure_hint = lex.ROLE_MEASURE.get(fig.subject)
+        fig.subject = None  # a toll names no kind of people
+    if fig.subject == "people" and head.lower() == "others":
+        fig.elided = True
+
+
+def _mass_subject(text: str, start: int, limit: int) -> str | None:
+    """What a weight or volume is of: "400 tonnes of oil", "50 kg hashish"."""
+    found = re.match(r"^\s+(?:of\s+)?(?:the\s+)?([A-Za-z][a-z-]+)", text[start:limit])
+    if not found or found.group(1).lower() in lex.NP_STOP:
+        return None
+    return found.group(1).lower()
+
+
+def _clause_window(text: str, start: int, limit: int, allow_who: bool) -> str:
+    """Text after the counted phrase up to the next clause break (or ``limit``)."""
+    window = text[start:limit]
+    who = re.match(r"^\s*,?\s*(?:who|that)\b", window, re.I)
+    skip = who.end() if (who and allow_who) else 0
+    brk = _CLAUSE_BREAK_RE.search(window, skip)
+    return (window[: brk.start()] if brk else window)[:100]
+
+
+def _forward_measure(window: str) -> str | None:
+    """The gravest people measure named in the clause after a figure."""
+    found: set[str] = set()
+    for cue in lex.CUE_RE.finditer(window):
+        name = cue.lastgroup
+        if name is None:
+            continue
+        word = cue.group(0).lower()
+        if name == "affected" and word in lex.WEAK_AFFECTED:
+            continue
+        if name == "kidnapped" and word in ("hostages", "captives"):
+            continue
+        found.add(name)
+    for name in lex.GRAVITY:
+        if name in found:
+            return name
+    return None
+
+
+def _is_perpetrator(window: str) -> bool:
+    """ "Four men raped a …": an active violent verb right after the group, with an object."""
+    verb = re.match(
+        r"^\s*(?:,\s*)?(?:also\s+|reportedly\s+|allegedly\s+|then\s+|later\s+|had\s+)?"
+        + lex.PERPETRATOR_VERBS.pattern,
+        window,
+        re.I,
+    )
+    if not verb:
+        return False
+    after = window[verb.end() :]
+    return not re.match(r"^\s*(?:by|in|on|at|when|after|as|during|while|near|,|\.|$)", after, re.I)
+
+
+def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]) -> None:
+    """Measure from the clause around the figure, then from the counted noun itself."""
+    if fig.measure is not None:  # durations, money, distances, areas, weights
+        return
+    if fig.head_is_people is False:
+        fig.measure = "count_other"
+        return
+    sentence_left = text[sentence[0] : fig.qual_start]
+    backward = _BACKWARD_CUE_RE.search(sentence_left[-80:])
+    measure = None
+    if backward:
+        cue = re.sub(r"\s+", " ", backward.group("cue").lower())
+        if cue.startswith(("death toll", "toll", "raising", "raised", "number of")):
+            measure = "deaths_total"
+        elif cue in ("left", "leaving"):
+            after = text[fig.end : limit]
+            measure = (
+                _forward_measure(_clause_window(text, fig.end, limit, True)[:40]) if after else None
+            )
+        elif cue in ("total of", "tally of"):
+            measure = None
+        else:
+            measure = _BACKWARD_MEASURE.get(cue)
+    window_start = max(fig.end, fig.head_end, fig.unit_end)
+    window = _clause_window(text, window_start, limit, allow_who=True)
+    if measure is None and fig.head_is_people and _is_perpetrator(window):
+        measure = "attackers"
+    if measure is None:
+        measure = _forward_measure(window)
+        if measure == "killed" and _TOLL_RE.search(sentence_left[-60:]):
+            measure = "deaths_total"
+        if measure == "killed" and _TOTAL_RE.search(sentence_left[-25:]):
+            measure = "deaths_total"
+    if measure is not None:
+        fig.measure, fig.measure_from_cue = measure, True
+        if fig.head_is_people is None:
+            fig.head_is_people = True
+        return
+    if fig.measure_hint:
+        fig.measure = fig.measure_hint
+        return
+    if fig.subject:
+        role = lex.ROLE_MEASURE.get(fig.subject) or lex.ROLE_MEASURE.get(
+            (fig.subject.split() or [""])[-1]
+        )
+        if role:
+            fig.measure = role
+            return
+    if fig.head_is_people or fig.head_is_people is None:
+        sentence_text = text[sentence[0] : sentence[1]]
+        if PROTEST_IN_SENTENCE(sentence_text):
+            fig.measure = "protesters"
+            fig.head_is_people = True
+            return
+    fig.measure = "count_other"
+
+
+def PROTEST_IN_SENTENCE(sentence_text: str) -> bool:
+    """A weak cue: people counted in a sentence about protests are protesters."""
+    return bool(lex.PROTEST_RE.search(sentence_text))
+
+
+def _duration_subject(text: str, fig: _Figure, sentence: tuple[int, int]) -> None:
+    """The event a duration belongs to: "five-month battle", "for two months" of protests."""
+    after = text[fig.unit_end : min(sentence[1], fig.unit_end + 40)]
+    glued = re.match(r"^(?:-long)?\s+(?:of\s+)?([a-z][a-z-]+)", after)
+    if glued and (
+        glued.group(1) in lex.EVENT_NOUNS or text[fig.unit_end - 1 : fig.unit_end] != "s"
+    ):
+        word = glued.group(1)
+        if word not in lex.NP_STOP:
+            fig.subject = word
+            return
+    before = text[sentence[0] : fig.qual_start].lower()
+    best = None
+    for word in re.finditer(r"[a-z][a-z-]+", before[-120:]):
+        if word.group(0) in lex.EVENT_NOUNS:
+            best = word.group(0)
+    fig.subject = best
+
+
+def _link_parts(text: str, figures: list[_Figure]) -> None:
+    """part_of from "including", "of whom", "among them", and "X were among N"."""
+    counts = [f for f in figures if f.measure not in ("duration", "money", "distance", "area")]
+    for index, fig in enumerate(figures):
+        if fig not in counts:
+            continue
+        left = text[max(0, fig.qual_start - 30) : fig.qual_start]
+        right = text[fig.end : fig.end + 20]
+        earlier = [
+            other
+            for other in counts[: counts.index(fig)]
+            if other.sentence == fig.sentence
+            and bool(other.head_is_people) == bool(fig.head_is_people)
+        ]
+        if (_PART_OF_BEFORE_RE.search(left) or _PART_OF_AFTER_RE.match(right)) and earlier:
+            if re.search(r"\bwith\s*$", left, re.I) and not re.search(r",\s*with\s*$", left):
+                continue
+            fig.part_of = figures.index(earlier[-1])
+        elif _AMONG_BEFORE_RE.search(left) and earlier:
+            root = earlier[-1]
+            while root.part_of is not None:
+                root = figures[root.part_of]
+            if root is not fig:
+                root.part_of = index
+    _share_measures(figures)
+
+
+def _share_measures(figures: list[_Figure]) -> None:
+    """A part and its whole count the same kind of event: share a cue-given measure."""
+
+    def root_of(i: int) -> int:
+        seen = set()
+        while figures[i].part_of is not None and i not in seen:
+            seen.add(i)
+            i = figures[i].part_of  # type: ignore[assignment]
+        return i
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(figures)):
+        if figures[i].part_of is not None or any(f.part_of == i for f in figures):
+            groups.setdefault(root_of(i), []).append(i)
+    for members in groups.values():
+        cued = [figures[i].measure for i in sorted(members) if figures[i].measure_from_cue]
+        if not cued:
+            continue
+        root_cue = figures[members[0]].measure if figures[members[0]].measure_from_cue else None
+        measure = root_cue or cued[-1]
+        for i in members:
+            if not figures[i].measure_from_cue and figures[i].head_is_people:
+                figures[i].measure = measure
+
+
+def _fill_elided_subjects(text: str, figures: list[_Figure]) -> None:
+    """ "ten others", "dozens wounded", "10 of them": the subject of a neighbouring group."""
+    for index, fig in enumerate(figures):
+        if not fig.elided or fig.measure in ("duration", "money", "distance", "area"):
+            continue
+        if fig.measure == "count_other" and not fig.head_is_people:
+            continue
+        previous = [
+            f
+            for f in figures[:index]
+            if f.sentence == fig.sentence and f.head_is_people and f.subject and not f.elided
+        ]
+        if previous:
+            fig.subject = previous[-1].subject
+            fig.head_is_people = True
+            continue
+        if _OF_THEM_AFTER_RE.match(text[fig.end : fig.end + 20]):
+            # "arrested 10 of them": the nearest group of people named before
+            before = text[max(0, fig.start - 200) : fig.start]
+            nouns = [
+                w.group(0)
+                for w in re.finditer(r"[A-Za-z][a-z-]+", before)
+                if w.group(0).lower() in lex.PEOPLE_NOUNS and _is_plural(w.group(0))
+            ]
+            if nouns:
+                fig.subject = _canonical_subject(nouns[-1], nouns[-1])
+        elif fig.subject is None and fig.head_is_people and fig.subject != "people":
+            fig.subject = None
+
+
+def _merge_ranges(
+    text: str, mentions: list[NumberMention]
+) -> list[tuple[NumberMention, NumberMention | None]]:
+    """Pair "between 10 and 15", "10-15", "10 to 15" into one interval figure."""
+    pairs: list[tuple[NumberMention, NumberMention | None]] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        if index + 1 < len(mentions):
+            second = mentions[index + 1]
+            between = text[first.end : second.start]
+            left = text[max(0, first.start - 12) : first.start]
+            joined = _RANGE_JOIN_RE.match(between)
+            if (
+                joined
+                and first.value is not None
+                and second.value is not None
+                and first.value < second.value
+                and first.is_word == second.is_word
+                and (between.strip().lower() != "and" or _BETWEEN_RE.search(left))
+                and not (between.strip().lower() == "to" and _FROM_RE.search(left))
+            ):
+                pairs.append((first, second))
+                index += 2
+                continue
+        pairs.append((first, None))
+        index += 1
+    return pairs
+
+
+def _sentences(text: str) -> list[int]:
+    """Start offsets of sentences (cheap regex split; a Doc's sentences are used when given)."""
+    starts = [0]
+    starts.extend(found.end() for found in _SENTENCE_END_RE.finditer(text))
+    return starts
+
+
+def find_figures(text: str, doc: Doc | None = None) -> list[FigureDraft]:
+    """Every figure in ``text`` with its interval, unit, measure, subject and part-of links."""
+    mentions = find_numbers(text)
+    if not mentions:
+        return []
+    if doc is not None and doc.text == text and doc.has_annotation("SENT_START"):
+        sentence_starts = sorted({sent.start_char for sent in doc.sents} | {0})
+    else:
+        sentence_starts = _sentences(text)
+    # Ranges are paired before the hyphen rule could drop them ("10-15" vs a "3-1" score).
+    range_candidates = [m for m in mentions if not _is_not_a_figure(text, m, in_range=True)]
+    figures: list[_Figure] = []
+    for first, second in _merge_ranges(text, range_candidates):
+        if second is None and _is_not_a_figure(text, first):
+            continue
+        qualifier, qual_start = _qualify(text, first)
+        if second is not None:
+            low, high = first.value, second.value
+            figures.append(
+                _Figure(first, first.start, second.end, None, low, high, "exact", qual_start)
+            )
+            continue
+        low, high, qualifier = _interval(first.value, first.vague_low, qualifier)
+        figures.append(
+            _Figure(first, first.start, first.end, first.value, low, high, qualifier, qual_start)
+        )
+    for fig in figures:
+        fig.sentence = bisect.bisect_right(sentence_starts, fig.start) - 1
+    for index, fig in enumerate(figures):
+        sentence_index = fig.sentence
+        sentence_end = (
+            sentence_starts[sentence_index + 1]
+            if sentence_index + 1 < len(sentence_starts)
+            else len(text)
+        )
+        sentence = (sentence_starts[sentence_index], sentence_end)
+        following = figures[index + 1].qual_start if index + 1 < len(figures) else len(text)
+        limit = min(sentence_end, following)
+        _read_unit(text, fig, limit)
+        if fig.measure == "duration":
+            _duration_subject(text, fig, sentence)
+            continue
+        if fig.measure in ("money", "distance", "area"):
+            continue
+        if fig.measure == "count_other" and fig.unit:  # weights, volumes, percentages
+            fig.subject = _mass_subject(text, fig.unit_end, limit)
+            continue
+        _read_noun_phrase(text, fig, limit)
+        _read_measure(text, fig, limit, sentence)
+    _link_parts(text, figures)
+    _fill_elided_subjects(text, figures)
+    drafts = []
+    for fig in figures:
+        unit = fig.unit
+        if (unit is None and fig.head_is_people and fig.measure != "count_other") or (
+            unit is None and fig.head_is_people and fig.subject in lex.PEOPLE_NOUNS
+        ):
+            unit = "person"
+        drafts.append(
+            FigureDraft(
+                span=(fig.start, fig.end),
+                text=text[fig.start : fig.end],
+                value=fig.value,
+                low=fig.low,
+                high=fig.high,
+                unit=unit,
+                measure=fig.measure,
+                subject=fig.subject,
+                qualifier=fig.qualifier,
+                part_of=fig.part_of,
+            )
+        )
+    return drafts
+
+
+# ---------------------------------------------------------------------------------------------
+# spaCy component
+
+if not Doc.has_extension("figures"):
+    Doc.set_extension("figures", default=None)
+
+
+class FiguresComponent:
+    """Puts ``find_figures`` drafts on ``doc._.figures`` (offsets relative to the Doc)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = find_figures(doc.text, doc)
+        return doc
+
+
+@Language.factory("claimledger_figures", assigns=["doc._.figures"])
+def make_figures_component(nlp: Language, name: str) -> FiguresComponent:
+    """Factory for ``nlp.add_pipe("claimledger_figures")``."""
+    return FiguresComponent()

@@ -1,0 +1,188 @@
+"""Number mentions in English text: digits, number words, scales, currencies and vague amounts.
+
+Finding *where* a number is and *what value* it states is kept apart from deciding whether it
+is a figure (``figures.py``): the same reader serves dates, ages and identifiers, which the
+figure filter then throws away. Everything is regex-first so long articles stay cheap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALE_WORDS = {
+    "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000,
+    "crores": 10_000_000,
+}  # fmt: skip
+# Abbreviated scales glued to digits or following them: "$5bn", "1.5m", "20k", "3 mln".
+SCALE_ABBREV = {
+    "k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+    "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000,
+}  # fmt: skip
+# Vague amounts with the conventional lower bounds of the annotation guide.
+VAGUE_LOW = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000,
+    "billions": 2_000_000_000,
+}  # fmt: skip
+CURRENCY_SIGNS = {
+    "$": "usd", "us$": "usd", "usd": "usd", "£": "gbp", "€": "eur", "eur": "eur", "¥": "jpy",
+    "₹": "inr", "rs": "inr", "rs.": "inr", "inr": "inr", "gbp": "gbp", "₦": "ngn", "n$": "nad",
+    "a$": "aud", "c$": "cad", "hk$": "hkd", "₽": "rub", "₺": "try", "₪": "ils",
+}  # fmt: skip
+
+_ONES_W = "one|two|three|four|five|six|seven|eight|nine"
+_UNIT_W = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_TENS_W = "|".join(TENS_WORDS)
+# "twenty-five", "twenty five", "seven", "forty"
+_WORDNUM = rf"(?:(?:{_TENS_W})(?:[- ](?:{_ONES_W})\b)?|(?:{_UNIT_W}))\b"
+_SCALE_W = "|".join(SCALE_WORDS)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CUR = r"(?:(?:US\$|HK\$|\b[ACN]\$|\$|£|€|¥|₹|₦|₽|₺|₪|\b(?:Rs\.?|USD|EUR|GBP|INR))\s?)"
+_ABBR = r"(?:bn|mn|mln|trn|tn|[kmb])"
+
+# One number mention. Alternatives are tried in order, longest readings first.
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<tens_of>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b)
+  | (?P<vague>\b(?:dozens|hundreds|thousands|millions|billions)\b|\bscores(?=\s+of\b))
+  | (?P<dozen>\b(?:(?:a|one|two|three|four|five|six|half\s+a)\s+)?dozen\b(?!s))
+  | (?P<num>
+        (?P<cur>{_CUR})?
+        (?:(?P<digits>{_DIGITS})
+          | (?P<words>\b{_WORDNUM}|\ban?(?=\s+(?:{_SCALE_W})\b)))
+        (?:
+            (?:\s|-)?(?P<scale>(?:{_SCALE_W})(?:\s+(?:and\s+)?{_WORDNUM})?
+                                (?:[\s-]+(?:{_SCALE_W}))*)\b
+          | (?P<abbr>{_ABBR})\b
+          | \s(?P<abbr2>bn|mn|mln|trn)\b
+        )?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number as written: its span, value (or vague lower bound) and currency, if any."""
+
+    start: int
+    end: int
+    text: str
+    value: float | int | None  # None for a vague amount
+    vague_low: int | None  # "dozens" → 24
+    currency: str | None  # iso code in lower case when a sign is inside the span
+    is_word: bool  # spelled out ("five") rather than digits
+    scaled: bool  # a scale word or abbreviation is inside the span
+
+
+def _tidy(value: float) -> float | int:
+    """Integers as ``int`` so that 3250.0 prints as 3250."""
+    return int(value) if float(value).is_integer() else value
+
+
+def words_value(words: str) -> int | None:
+    """Value of spelled-out numbers such as "twenty-five", "two hundred and ten", "a thousand"."""
+    total = 0
+    current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if not word or word == "and":
+            continue
+        if word in ("a", "an"):
+            current = max(current, 1)
+            seen = True
+        elif word in UNITS_WORDS:
+            current += UNITS_WORDS[word]
+            seen = True
+        elif word in TENS_WORDS:
+            current += TENS_WORDS[word]
+            seen = True
+        elif word in SCALE_WORDS:
+            scale = SCALE_WORDS[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+            seen = True
+        elif word == "dozen":
+            current = max(current, 1) * 12
+            seen = True
+        elif word == "half":
+            current = 0.5  # type: ignore[assignment]
+            seen = True
+        else:
+            return None
+    return _tidy(total + current) if seen else None
+
+
+def read_mention(match: re.Match[str]) -> NumberMention | None:
+    """Turn one ``NUMBER_RE`` match into a mention, or ``None`` when it is no number after all."""
+    text = match.group(0)
+    start, end = match.span()
+    if match.group("tens_of"):
+        low = 20_000 if text.lower().startswith("tens") else 200_000
+        if text.lower().endswith("millions"):
+            low *= 1000
+        return NumberMention(start, end, text, None, low, None, True, True)
+    if match.group("vague"):
+        return NumberMention(start, end, text, None, VAGUE_LOW[text.lower()], None, True, False)
+    if match.group("dozen"):
+        value = words_value(text)
+        return NumberMention(start, end, text, value, None, None, True, False)
+    digits, words = match.group("digits"), match.group("words")
+    scale_text = match.group("scale")
+    abbr = match.group("abbr") or match.group("abbr2")
+    if digits is not None:
+        base: float = float(digits.replace(",", ""))
+        scale_value = words_value("one " + scale_text) if scale_text else 1
+    else:
+        words_read = words_value(f"{words} {scale_text or ''}")
+        if words_read is None:
+            return None
+        base, scale_value = words_read, 1
+    if scale_value is None:
+        return None
+    scale = scale_value
+    if abbr:
+        lower = abbr.lower()
+        # "5m" is five million next to money or with decimals ("1.5m"); otherwise five metres.
+        if lower in ("m", "b", "k") and not match.group("cur") and "." not in (digits or ""):
+            end = match.start("abbr") if match.group("abbr") else match.start("abbr2") - 1
+            text = match.string[start:end]
+        else:
+            scale = SCALE_ABBREV[lower]
+    cur_sign = match.group("cur")
+    currency = CURRENCY_SIGNS.get(cur_sign.strip().lower()) if cur_sign else None
+    value = _tidy(base * scale)
+    return NumberMention(
+        start,
+        end,
+        text,
+        value,
+        None,
+        currency,
+        digits is None,
+        bool(scale_text) or scale != 1,
+    )
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number mention in ``text``, in order, with exact spans."""
+    found = []
+    for match in NUMBER_RE.finditer(text):
+        mention = read_mention(match)
+        if mention is not None and mention.text.strip():
+            found.append(mention)
+    return found
