@@ -1,10 +1,294 @@
-"""Language work on a Document: claims, speakers, figures, flags (issue: Claims, speakers...)."""
+"""Language work on a Document: claims, speakers, figures, flags (issue: Claims, speakers...).
+
+``annotate`` reads the record's regions (body paragraphs, captions, each comment), runs the
+chosen engine over them in one ``pipe`` (see ``nlp.pipeline``: rules only, or a statistical
+pipeline on the sentences that need it), asks the attribution, figure and abuse components
+for their drafts, and turns the drafts into the record's ``claims``, ``entities``,
+``figures`` and ``flags`` in record offsets, with deterministic ids in text order.
+"""
 
 from __future__ import annotations
 
-from claimledger.model import Document
+import logging
+from collections.abc import Callable
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from claimledger.model import Claim, Cue, Document, Figure, Flag, Source
+from claimledger.nlp.checkworthy import ClaimSignals, check_worthiness
+from claimledger.nlp.claims import ClaimDraft, attributed_claims, own_claims, trim
+from claimledger.nlp.drafts import AbuseDraft, AttributionDraft, FigureDraft
+from claimledger.nlp.modality import read_modality
+from claimledger.nlp.pipeline import NONE, load_engine, resolve_name
+from claimledger.nlp.regions import Region, build_regions
+from claimledger.nlp.speakers import (
+    Candidate,
+    SourceRef,
+    SpeakerResolver,
+    capitalised_names,
+    find_acronyms,
+)
+
+__all__ = ["annotate"]
+
+log = logging.getLogger(__name__)
+_NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@lru_cache(maxsize=1)
+def _components() -> tuple[
+    Callable[[Doc], list[AttributionDraft]] | None,
+    Callable[..., list[FigureDraft]] | None,
+    Callable[[str], list[AbuseDraft]] | None,
+]:
+    """The attribution, figure and abuse finders; a missing one is skipped with a warning."""
+    found: list[Callable | None] = []
+    for module, name in (
+        ("claimledger.nlp.attribution", "find_attributions"),
+        ("claimledger.nlp.figures", "find_figures"),
+        ("claimledger.nlp.abuse", "find_abuse"),
+    ):
+        try:
+            found.append(getattr(__import__(module, fromlist=[name]), name))
+        except (ImportError, AttributeError):
+            log.warning("%s.%s is not available: its part of the record stays empty", module, name)
+            found.append(None)
+    return found[0], found[1], found[2]
 
 
 def annotate(doc: Document, nlp: str | None = None) -> str:
     """Fill entities, claims, figures and flags; return the name of the pipeline that ran."""
-    return "rules"
+    if nlp == NONE:
+        return NONE
+    engine = load_engine(resolve_name(nlp))
+    regions = build_regions(doc)
+    if not regions:
+        return engine.label
+    text = doc.text
+    sdocs = engine.parse([text[r.start : r.end] for r in regions])
+    find_attributions, find_figures, find_abuse = _components()
+
+    drafts: list[ClaimDraft] = []
+    figures: list[tuple[FigureDraft, tuple[int, int], int | None]] = []  # draft, span, part_of
+    flags: list[Flag] = []
+    candidates: list[Candidate] = []
+    for region, sdoc in zip(regions, sdocs, strict=True):
+        attributions = find_attributions(sdoc) if find_attributions else []
+        attributed = attributed_claims(text, region, attributions)
+        drafts += attributed + own_claims(text, region, sdoc, attributed)
+        candidates += _candidates(text, region, sdoc, attributed)
+        if find_figures:
+            figures += _region_figures(text, region, sdoc, find_figures, len(figures))
+        if find_abuse and region.origin == "comment":
+            for abuse in find_abuse(sdoc.text):
+                span = trim(text, abuse.span[0] + region.start, abuse.span[1] + region.start)
+                if span:
+                    flags.append(Flag(kind=abuse.kind, comment=region.comment, span=span))
+
+    drafts.sort(key=lambda d: (d.span, d.cue or (0, 0)))
+    _resolve_speakers(doc, regions, drafts, candidates)
+    _attach_figures(drafts, figures)
+    _mark_abuse(drafts, flags)
+    doc.claims = _build_claims(text, drafts, figures)
+    doc.figures = _build_figures(text, figures, doc.claims, drafts)
+    doc.flags = sorted(flags, key=lambda f: f.span)
+    return engine.label
+
+
+# -- pieces ---------------------------------------------------------------------------------
+
+
+def _candidates(
+    text: str, region: Region, sdoc: Doc, attributed: list[ClaimDraft]
+) -> list[Candidate]:
+    """Names in a region that a pronoun may refer to: NER entities first, then capitals."""
+    contents = [p for c in attributed for p in c.content]
+    out: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for ent in sdoc.ents:
+        if ent.label_ not in _NER_LABELS:
+            continue
+        span = trim(text, ent.start_char + region.start, ent.end_char + region.start)
+        if span:
+            taken.append(span)
+            out.append(Candidate(span, text[span[0] : span[1]], region.group, ent.label_))
+    for span in capitalised_names(text, region.start, region.end):
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        out.append(Candidate(span, text[span[0] : span[1]], region.group, None))
+    for cand in out:
+        cand.in_content = any(s <= cand.span[0] and cand.span[1] <= e for s, e in contents)
+    return out
+
+
+def _region_figures(
+    text: str,
+    region: Region,
+    sdoc: Doc,
+    find_figures: Callable[..., list[FigureDraft]],
+    offset: int,
+) -> list[tuple[FigureDraft, tuple[int, int], int | None]]:
+    out: list[tuple[FigureDraft, tuple[int, int], int | None]] = []
+    found = find_figures(sdoc.text, sdoc)
+    index_of: dict[int, int] = {}
+    for i, fig in enumerate(found):
+        span = trim(text, fig.span[0] + region.start, fig.span[1] + region.start)
+        if span is None:
+            continue
+        index_of[i] = offset + len(out)
+        out.append((fig, span, fig.part_of))
+    # part_of indexes are local to the region's list: make them document-wide
+    return [
+        (fig, span, index_of.get(part) if part is not None else None) for fig, span, part in out
+    ]
+
+
+def _resolve_speakers(
+    doc: Document, regions: list[Region], drafts: list[ClaimDraft], candidates: list[Candidate]
+) -> None:
+    text = doc.text
+    acronyms = [a for r in regions for a in find_acronyms(text, r.start, r.end)]
+    resolver = SpeakerResolver(text, acronyms, candidates)
+    refs = [
+        SourceRef(i, d.source, text[d.source[0] : d.source[1]], d.group, d.content)
+        for i, d in enumerate(drafts)
+        if d.source
+    ]
+    resolved = resolver.resolve(refs)
+    scan = [(r.start, r.end) for r in regions]
+    if doc.title:
+        scan.append(doc.title.span)
+    resolver.collect_mentions(sorted(scan), acronyms)
+    entities, ids = resolver.entities_out()
+    doc.entities = entities
+    for i, draft in enumerate(drafts):
+        entity = resolved.get(i)
+        draft.entity = ids.get(id(entity)) if entity is not None else None
+
+
+def _inside(span: tuple[int, int], pieces: list[tuple[int, int]]) -> int | None:
+    """Size of the smallest piece that holds span, or None."""
+    sizes = [e - s for s, e in pieces if s <= span[0] and span[1] <= e]
+    return min(sizes) if sizes else None
+
+
+def _attach_figures(
+    drafts: list[ClaimDraft], figures: list[tuple[FigureDraft, tuple[int, int], int | None]]
+) -> None:
+    """Each figure goes to the claim whose content holds it (the innermost), else whose span."""
+    for index, (_, span, _) in enumerate(figures):
+        best: tuple[int, int, int] | None = None  # (tier, size, draft index)
+        for i, draft in enumerate(drafts):
+            size = _inside(span, draft.content)
+            tier = 0
+            if size is None:
+                size = _inside(span, [draft.span])
+                tier = 1
+            if size is None:
+                continue
+            key = (tier, size, i)
+            if best is None or key < best:
+                best = key
+        if best is not None:
+            drafts[best[2]].figures.append(index)
+
+
+def _mark_abuse(drafts: list[ClaimDraft], flags: list[Flag]) -> None:
+    for draft in drafts:
+        draft.abusive = any(f.span[0] < draft.span[1] and draft.span[0] < f.span[1] for f in flags)
+
+
+def _build_claims(
+    text: str,
+    drafts: list[ClaimDraft],
+    figures: list[tuple[FigureDraft, tuple[int, int], int | None]],
+) -> list[Claim]:
+    ids = {id(d): f"k{n}" for n, d in enumerate(drafts, 1)}
+    fig_ids = _figure_ids(figures)
+    claims: list[Claim] = []
+    for draft in drafts:
+        content_text = " ".join(text[s:e] for s, e in draft.content)
+        frame = " ".join(text[s:e] for s, e in _gaps(draft.span, draft.content))
+        modality = read_modality(content_text, frame if draft.cue else "")
+        named_source = draft.entity is not None and not text[
+            draft.source[0] : draft.source[1]
+        ].lower().startswith(("a ", "an ", "some ", "officials"))
+        signals = ClaimSignals(
+            text=content_text,
+            figures=len(draft.figures),
+            attributed=draft.cue is not None,
+            named_source=bool(draft.source) and named_source,
+            abusive=draft.abusive,
+        )
+        claims.append(
+            Claim(
+                id=ids[id(draft)],
+                origin=draft.origin,
+                comment=draft.comment,
+                span=draft.span,
+                content=list(draft.content),
+                cue=Cue(draft.cue, draft.cue_lemma or "") if draft.cue else None,
+                source=Source(draft.source, draft.entity, text[draft.source[0] : draft.source[1]])
+                if draft.source
+                else None,
+                quote=draft.quote if draft.cue else "none",
+                hedged=modality.hedged,
+                negated=modality.negated,
+                future=modality.future,
+                check_worthy=check_worthiness(signals),
+                figures=sorted((fig_ids[i] for i in draft.figures), key=lambda f: int(f[1:])),
+                nested_in=ids.get(id(draft.nested_in)) if draft.nested_in is not None else None,
+            )
+        )
+    return claims
+
+
+def _gaps(span: tuple[int, int], pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cursor = span[0]
+    for s, e in sorted(pieces):
+        if s > cursor:
+            out.append((cursor, s))
+        cursor = max(cursor, e)
+    if cursor < span[1]:
+        out.append((cursor, span[1]))
+    return out
+
+
+def _figure_ids(figures: list[tuple[FigureDraft, tuple[int, int], int | None]]) -> dict[int, str]:
+    order = sorted(range(len(figures)), key=lambda i: (figures[i][1], i))
+    return {index: f"f{n}" for n, index in enumerate(order, 1)}
+
+
+def _build_figures(
+    text: str,
+    figures: list[tuple[FigureDraft, tuple[int, int], int | None]],
+    claims: list[Claim],
+    drafts: list[ClaimDraft],
+) -> list[Figure]:
+    fig_ids = _figure_ids(figures)
+    owner: dict[int, str] = {}
+    for claim, draft in zip(claims, drafts, strict=True):
+        for index in draft.figures:
+            owner[index] = claim.id
+    out: list[Figure] = []
+    for index in sorted(range(len(figures)), key=lambda i: (figures[i][1], i)):
+        fig, span, part = figures[index]
+        out.append(
+            Figure(
+                id=fig_ids[index],
+                claim=owner.get(index),
+                span=span,
+                text=text[span[0] : span[1]],
+                value=fig.value,
+                low=fig.low,
+                high=fig.high,
+                unit=fig.unit,
+                measure=fig.measure,
+                subject=fig.subject,
+                part_of=fig_ids.get(part) if part is not None else None,
+                qualifier=fig.qualifier,
+            )
+        )
+    return out

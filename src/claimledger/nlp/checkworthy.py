@@ -1,0 +1,123 @@
+"""Check-worthiness: a transparent feature score in [0, 1] for ranking claims.
+
+A fact-checker looks first at claims that carry figures, name actors and report events, and
+last at chatter. The score is a base plus fixed weights for what a claim has, minus fixed
+weights for what marks opinion or abuse, clipped to [0, 1] (``explain`` lists the terms so a
+user can see why a claim ranks where it does):
+
+    base                              0.20
+    carries a figure                 +0.30  (+0.05 for two or more)
+    named actors (capitalised names) +0.08 each, at most +0.24
+    event words (killed, captured …) +0.15
+    time anchor (on Tuesday, 2016 …) +0.05
+    attributed to a source           +0.10  (+0.05 more when the source is named)
+    opinion / exhortation words      -0.30  (should, must, I think, shame …)
+    abusive language                 -0.35
+    first/second person, unattributed -0.15
+    ends with ! or …                 -0.10
+    fewer than six words             -0.15
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _w(words: str) -> list[str]:
+    """A word list written as one string."""
+    return words.split()
+
+
+_EVENT = re.compile(
+    r"\b(?:kill\w*|die[ds]?|dead|death\w*|wound\w*|injur\w*|attack\w*|bomb\w*|shell\w*|"
+    r"strikes?|struck|captur\w*|seiz\w*|fled|flee\w*|displac\w*|evacuat\w*|arrest\w*|"
+    r"detain\w*|releas\w*|signed|signs|won|wins|lost|loses|vot\w*|elect\w*|invad\w*|"
+    r"occup\w*|destroy\w*|fired|shot|shoot\w*|launch\w*|investigat\w*|escap\w*|"
+    r"surrender\w*|withdr\w*|deploy\w*|sanction\w*|banned|charged|convict\w*|sentenced|"
+    r"funded|paid|raised|spent|cut|increas\w*|decreas\w*|rose|fell|dropped|grew|airlift\w*|"
+    r"air-lift\w*|broker\w*|taken|took|fight\w*|fought|level\w*|massacr\w*|execut\w*|"
+    r"kidnap\w*|abduct\w*|hostages?|casualt\w*|refugees?|protest\w*|riots?|clash\w*|"
+    r"pound\w*|encircl\w*|besieg\w*|siege|surround\w*|hemmed|arrang\w*|agreed|deal|"
+    r"ceasefire|truce|crisis|collaps\w*|battle\w*|war|raid\w*|explo\w*|crash\w*|"
+    r"resign\w*|fired|hired|approved|passed|rejected|announc\w*|leaked|hacked)\b",
+    re.IGNORECASE,
+)
+_TIME = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|June|July|August|September|October|November|December|yesterday|today|tonight|"
+    r"since|(?:last|this|next) (?:week|month|year)|(?:19|20)\d\d)\b"
+)
+_OPINION = re.compile(
+    r"\b(?:should|must|ought|need to|needs to|have to|has to|let's|let us|i think|i believe|"
+    r"i hope|i feel|in my opinion|imo|shame|disgrace\w*|pathetic|ridiculous|stupid|idiot\w*|"
+    r"evil|hypocri\w*|propaganda|liars?|wow|lol|get out)\b",
+    re.IGNORECASE,
+)
+_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b")
+_NAME = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)")
+_WORDS = re.compile(r"\w+")
+_STOP = frozenset(
+    _w(
+        """The A An In On At It He She They We I You His Her Their Our This That These Those
+        There Here What When Where Why How But And Or If While After Before As By From With
+        Despite Although However Meanwhile Moreover Also Then Now"""
+    )
+)
+
+
+@dataclass(frozen=True)
+class ClaimSignals:
+    """What the score reads from a claim."""
+
+    text: str  # the claim's content (or sentence, for the outlet's own claims)
+    figures: int
+    attributed: bool
+    named_source: bool
+    abusive: bool
+
+
+def named_actors(text: str) -> int:
+    """Capitalised names in the text (a sentence-initial function word is not one)."""
+    count = 0
+    for match in _NAME.finditer(text):
+        name = match.group(1)
+        first = name.split()[0]
+        if first in _STOP and " " not in name:
+            continue
+        count += 1
+    return count
+
+
+def explain(signals: ClaimSignals) -> list[tuple[str, float]]:
+    """The score's terms, each with its weight, for display and tests."""
+    text = signals.text
+    terms: list[tuple[str, float]] = [("base", 0.20)]
+    if signals.figures:
+        terms.append(("figure", 0.30 + (0.05 if signals.figures > 1 else 0.0)))
+    actors = named_actors(text)
+    if actors:
+        terms.append(("named actors", round(min(actors, 3) * 0.08, 2)))
+    if _EVENT.search(text):
+        terms.append(("event", 0.15))
+    if _TIME.search(text):
+        terms.append(("time", 0.05))
+    if signals.attributed:
+        terms.append(("attributed", 0.10 + (0.05 if signals.named_source else 0.0)))
+    if _OPINION.search(text):
+        terms.append(("opinion", -0.30))
+    if signals.abusive:
+        terms.append(("abusive", -0.35))
+    if not signals.attributed and _PERSONAL.search(text):
+        terms.append(("first/second person", -0.15))
+    if text.rstrip().endswith(("!", "…", "...")):
+        terms.append(("exclamation", -0.10))
+    if len(_WORDS.findall(text)) < 6:
+        terms.append(("short", -0.15))
+    return terms
+
+
+def check_worthiness(signals: ClaimSignals) -> float:
+    """The score in [0, 1], rounded to two decimals (deterministic)."""
+    total = sum(weight for _, weight in explain(signals))
+    return round(min(1.0, max(0.0, total)), 2)

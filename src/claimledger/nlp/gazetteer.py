@@ -1,0 +1,181 @@
+"""Small word lists the speaker rules lean on: countries, titles, role nouns, first names.
+
+Kept short on purpose: they cover the common cases of news attribution in English; anything
+they miss falls back to shape rules (capitalisation, acronyms) or, with a statistical
+pipeline, to its named-entity labels.
+"""
+
+from __future__ import annotations
+
+
+def _w(words: str) -> list[str]:
+    """A word list written as one string."""
+    return words.split()
+
+
+# canonical country → variants (lower case, dots removed); capitals are not listed: using a
+# capital for its government ("Washington said") is kept as a place unless the text says so.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": ("us", "usa", "united states", "united states of america", "america"),
+    "United Kingdom": ("uk", "united kingdom", "britain", "great britain"),
+    "Russia": ("russia", "russian federation"),
+    "Syria": ("syria",),
+    "Iraq": ("iraq",),
+    "Iran": ("iran",),
+    "Turkey": ("turkey", "türkiye"),
+    "Israel": ("israel",),
+    "Jordan": ("jordan",),
+    "Lebanon": ("lebanon",),
+    "Saudi Arabia": ("saudi arabia",),
+    "Egypt": ("egypt",),
+    "Yemen": ("yemen",),
+    "Libya": ("libya",),
+    "Afghanistan": ("afghanistan",),
+    "Pakistan": ("pakistan",),
+    "India": ("india",),
+    "China": ("china",),
+    "Japan": ("japan",),
+    "North Korea": ("north korea",),
+    "South Korea": ("south korea",),
+    "Ukraine": ("ukraine",),
+    "France": ("france",),
+    "Germany": ("germany",),
+    "Italy": ("italy",),
+    "Spain": ("spain",),
+    "Mexico": ("mexico",),
+    "Canada": ("canada",),
+    "Cuba": ("cuba",),
+    "Venezuela": ("venezuela",),
+    "Qatar": ("qatar",),
+    "United Arab Emirates": ("uae", "united arab emirates"),
+    "Sudan": ("sudan",),
+    "Somalia": ("somalia",),
+    "Nigeria": ("nigeria",),
+    "Palestine": ("palestine",),
+}
+COUNTRY_OF: dict[str, str] = {v: k for k, vs in COUNTRIES.items() for v in vs}
+
+DEMONYMS_PLURAL = frozenset(
+    _w(
+        """americans russians syrians iraqis iranians turks kurds israelis palestinians
+        jordanians lebanese saudis egyptians yemenis libyans afghans pakistanis indians
+        chinese ukrainians french germans british arabs europeans democrats republicans"""
+    )
+)
+
+# Courtesy titles and ranks: they mark a person but are not a role.
+HONORIFICS: dict[str, str | None] = {
+    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "brother"], "m"),
+    **dict.fromkeys(["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"], "f"),
+    **dict.fromkeys(
+        _w(
+            """dr prof col colonel gen general lt lieutenant maj major capt captain sgt
+            sergeant adm admiral cmdr brig brigadier cpl corporal pvt private rev sheikh
+            imam rabbi president sen senator rep gov governor mayor judge justice ambassador
+            chancellor premier pope secretary minister"""
+        ),
+        None,
+    ),
+}
+
+# Nouns naming a person by what they do ("spokesman", "minister"): a role.
+ROLE_NOUNS: dict[str, str | None] = {
+    **dict.fromkeys(
+        [
+            "spokesman",
+            "chairman",
+            "congressman",
+            "businessman",
+            "policeman",
+            "councilman",
+            "anchorman",
+        ],
+        "m",
+    ),
+    **dict.fromkeys(
+        [
+            "spokeswoman",
+            "chairwoman",
+            "congresswoman",
+            "businesswoman",
+            "policewoman",
+            "councilwoman",
+        ],
+        "f",
+    ),
+    **dict.fromkeys(
+        _w(
+            """spokesperson official officials commander commanders minister secretary
+            president chairperson chair director chief leader head adviser advisor aide
+            analyst expert witness witnesses resident residents source sources officer
+            officers lawyer attorney candidate nominee senator governor mayor ambassador
+            envoy representative researcher professor activist activists monitor
+            correspondent reporter journalist editor founder ceo manager member members
+            economist strategist pollster surrogate prosecutor judge general colonel doctor
+            nurse medic worker workers fighter fighters militant militants soldier soldiers
+            rebel rebels diplomat diplomats lawmaker lawmakers legislator negotiator
+            mediator observer observers investigator investigators organizer organiser
+            campaigner volunteer survivor survivors victim father mother son daughter wife
+            husband brother sister friend neighbour neighbor student teacher voter voters
+            supporter supporters critic critics staffer staffers author writer historian
+            scientist engineer official's prime vice deputy"""
+        ),
+        None,
+    ),
+}
+
+PERSON_HEADS = frozenset(
+    w for w in ROLE_NOUNS if not w.endswith("s") or w in ("witness", "boss", "actress")
+) | frozenset(HONORIFICS)
+
+ORG_WORDS = frozenset(
+    _w(
+        """forces force army observatory ministry department party committee council agency
+        organization organisation group union office court commission institute foundation
+        fund news post times network association coalition alliance front brigade brigades
+        corps police government administration campaign bank company inc corp corporation
+        university center centre service services house pentagon kremlin congress senate
+        parliament assembly reuters press agency authority authorities bureau board trust
+        society federation league movement command guard guards militia militias watch
+        international children crescent cross nations"""
+    )
+)
+
+# Capitalised words that open sentences but name nothing.
+CAPITALISED_STOPWORDS = frozenset(
+    _w(
+        """the a an in on at of for and but or if when while after before as by from to with it
+        its he she they we i you his her their our this that these those there here what who
+        which where why how some many most more one two three no not all any every each
+        despite although though however meanwhile moreover also then now today yesterday
+        tomorrow monday tuesday wednesday thursday friday saturday sunday january february
+        march april may june july august september october november december mr mrs ms dr
+        according said says"""
+    )
+)
+
+FIRST_NAMES: dict[str, str] = {
+    **dict.fromkeys(
+        _w(
+            """john james michael david robert william richard joseph thomas charles donald
+            mike mark paul steven steve george kevin brian ryan sergei vladimir bashar
+            barack bernie bill joe tim ted jeb marco chris ben rudy newt mitt eric jason
+            matthew andrew daniel anthony peter jack harry henry frank gary larry scott jeff
+            jeffrey adam alan ali mohammed muhammad ahmed hassan ibrahim omar abdul recep
+            emmanuel boris justin tony gordon nick nicholas ron rick reince sean corey
+            stephen jared mike gen dmitry talal hamid khalid mustafa abu jim jimmy al
+            lindsey"""
+        ),
+        "m",
+    ),
+    **dict.fromkeys(
+        _w(
+            """hillary mary patricia jennifer linda elizabeth susan sarah karen nancy lisa
+            angela theresa michelle melania ivanka kellyanne jill hope anna maria laura
+            emily emma kate catherine margaret jane helen amy rachel rebecca julia sophie
+            claire alicia huma donna debbie elaine carly marine nikki condoleezza madeleine
+            samantha fatima aisha layla"""
+        ),
+        "f",
+    ),
+}

@@ -1,0 +1,138 @@
+"""Hedged, negated and future claims, read from the words of the content's main clause.
+
+Why word lists and not the parse: the same rule must hold with and without a statistical
+pipeline, and a fact-checker has to be able to see why a flag was raised. The main clause is
+the content up to the first subordinate or relative marker ("where", "which", "because", …),
+so "no fighters remained at the points where the SDF said …" is judged on "no fighters
+remained at the points", and a negation in a trailing clause does not flag the claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _w(words: str) -> list[str]:
+    """A word list written as one string."""
+    return words.split()
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?|n[’']t|[’']ll|[,;:—–()]")
+_SUBORDINATE = frozenset(
+    _w(
+        """where which who whom whose because although though while whereas unless if since
+        after before until when whenever so"""
+    )
+)
+
+HEDGE_WORDS = frozenset(
+    _w(
+        """may might could reportedly allegedly apparently possibly perhaps probably likely
+        unlikely seemingly purportedly supposedly presumably reputedly unconfirmed rumoured
+        rumored alleged suspected"""
+    )
+)
+# verb + "to" hedges: "appeared to", "seems to", "is believed to", "is thought to"
+_HEDGE_TO = frozenset(
+    _w("""appear appears appeared appearing seem seems seemed seeming believed thought said""")
+)
+NEGATION_WORDS = frozenset(
+    ["not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "nowhere"]
+)
+FUTURE_WORDS = frozenset(["will", "shall", "'ll", "’ll"])
+# "is expected to", "plans to", "is set to", "is due to", "is about to", "is going to"
+_FUTURE_TO = frozenset(
+    _w(
+        """expected expects expect going plans plan planned planning set due about poised
+        intends intend intended vowed vows pledged pledges"""
+    )
+)
+
+
+@dataclass(frozen=True)
+class Modality:
+    hedged: bool
+    negated: bool
+    future: bool
+
+
+def _words(text: str) -> list[str]:
+    out: list[str] = []
+    for i, match in enumerate(_TOKEN.finditer(text)):
+        word = match.group(0)
+        if word == "May" and i > 0:  # the month, not the modal
+            out.append("<month>")
+            continue
+        out.append(word.lower().replace("’", "'"))
+    return out
+
+
+def main_clause(words: list[str]) -> list[str]:
+    """Words up to the first subordinate/relative marker or clause-breaking comma."""
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if i > 0 and (word in _SUBORDINATE or word in (";", "—", "–", "(")):
+            break
+        if i > 1 and word == "," and len(out) > 3:
+            break
+        out.append(word)
+    return out
+
+
+def read_modality(content: str, frame: str = "") -> Modality:
+    """Flags for a claim: ``content`` is what is claimed, ``frame`` the words around the cue
+    ("reportedly said", "is expected to") that can hedge or project the whole claim."""
+    words = main_clause(_words(content))
+    frame_words = _words(frame)
+    return Modality(
+        hedged=_hedged(words) or _hedged(frame_words),
+        negated=_negated(words),
+        future=_future(words) or _future(frame_words),
+    )
+
+
+def _followed_by_to(words: list[str], i: int) -> bool:
+    return i + 1 < len(words) and words[i + 1] == "to"
+
+
+def _hedged(words: list[str]) -> bool:
+    for i, word in enumerate(words):
+        if word in HEDGE_WORDS:
+            return True
+        if word in _HEDGE_TO and _followed_by_to(words, i) and (word != "said" or i > 0):
+            if word in ("believed", "thought", "said") and (i == 0 or words[i - 1] not in _BE):
+                continue
+            return True
+    return False
+
+
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s"])
+
+
+def _negated(words: list[str]) -> bool:
+    for i, word in enumerate(words):
+        if word in NEGATION_WORDS:
+            # "not only" and "no doubt" do not negate the statement
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if (word, nxt) in {("not", "only"), ("no", "doubt"), ("no", "longer")}:
+                if nxt == "longer":
+                    return True
+                continue
+            return True
+    return False
+
+
+def _future(words: list[str]) -> bool:
+    for i, word in enumerate(words):
+        if word in FUTURE_WORDS:
+            return True
+        if word == "would" and not (i + 1 < len(words) and words[i + 1] == "have"):
+            return True
+        if word in _FUTURE_TO and _followed_by_to(words, i):
+            if word in ("set", "due", "about", "going", "expected", "poised"):
+                if i > 0 and words[i - 1] in _BE | {"also", "now", "still"}:
+                    return True
+                continue
+            return True
+    return False

