@@ -19,7 +19,19 @@ from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import AbuseDraft
 
-_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|in’|in'|y|ies|head|heads|face)?"
+_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|in’|in'|head|heads|face)?"
+_LONG_SUFFIXES = (
+    r"(?:s|es|ed|er|ers|ing|in|in’|in'|y|ies|head|heads|face)?"  # "shitty", not "spicy"
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    """Listed words with their endings; "-y" only after words of five letters or more."""
+    long_words = "|".join(re.escape(w) for w in words if len(w) >= 5)
+    short_words = "|".join(re.escape(w) for w in words if len(w) < 5)
+    return rf"(?:(?:{long_words}){_LONG_SUFFIXES}|(?:{short_words}){_SUFFIXES})"
+
+
 _LEET = str.maketrans({"0": "o", "1": "i", "!": "i", "|": "i", "3": "e", "4": "a", "@": "a",
                        "$": "s", "5": "s", "7": "t", "+": "t"})  # fmt: skip
 _MASKS = "*’'#%_.-`"
@@ -47,20 +59,18 @@ def abusive_words() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _plain_re() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in abusive_words())
-    return re.compile(rf"(?<![\w@$’'-])(?:{alternatives}){_SUFFIXES}(?![\w@$])", re.I)
+    return re.compile(rf"(?<![\w@$’'-]){_alternation(abusive_words())}(?![\w@$])", re.I)
 
 
 @lru_cache(maxsize=1)
 def _full_re() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w) for w in abusive_words())
-    return re.compile(rf"(?:{alternatives}){_SUFFIXES}")
+    return re.compile(_alternation(abusive_words()))
 
 
 @lru_cache(maxsize=1)
 def _collapsed_words() -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(re.sub(r"(.)\1+", r"\1", w)) for w in abusive_words())
-    return re.compile(rf"(?:{alternatives}){_SUFFIXES}")
+    collapsed = tuple(re.sub(r"(.)\1+", r"\1", w) for w in abusive_words())
+    return re.compile(_alternation(collapsed))
 
 
 @lru_cache(maxsize=1)

@@ -268,6 +268,7 @@ class _Figure:
     elided: bool = False  # "others", "more", no noun: the subject comes from a neighbour
     part_of: int | None = None
     sentence: int = 0
+    group: bool = False  # families, households: counted as units, yet they flee or die
     measure_hint: str | None = None  # from a head noun that names the outcome ("32 deaths")
 
 
@@ -545,6 +546,7 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
         phrase = f"{modifier} {head}".strip()
     fig.head_end = start + words[head_index].end()
     fig.head_is_people = _is_people(head, phrase)
+    fig.group = head.lower() in ("families", "households", "family", "household")
     fig.subject = _canonical_subject(head, phrase)
     if fig.subject in ("deaths", "fatalities", "casualties", "injuries", "bodies", "corpses"):
         fig.measure_hint = lex.ROLE_MEASURE.get(fig.subject)
@@ -607,7 +609,7 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
     """Measure from the clause around the figure, then from the counted noun itself."""
     if fig.measure is not None:  # durations, money, distances, areas, weights
         return
-    if fig.head_is_people is False:
+    if fig.head_is_people is False and not fig.group:
         fig.measure = "count_other"
         return
     sentence_left = text[sentence[0] : fig.qual_start]

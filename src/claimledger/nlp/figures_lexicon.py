@@ -50,7 +50,7 @@ PEOPLE_NOUNS = set(SUBJECT_CANON) | {
     "infants", "teenagers", "youths", "youth", "adults", "officials", "employees", "staff",
     "peacekeepers", "cadets", "recruits", "attackers", "assailants", "robbers", "kidnappers",
     "pirates", "bandits", "gangsters", "cultists", "herdsmen", "herders", "tribesmen",
-    "dead", "wounded", "injured", "cases", "survivors", "family", "families", "relatives",
+    "dead", "wounded", "injured", "cases", "survivors", "relatives",
     "militia", "militiamen", "mourners", "voters", "volunteers", "rescuers", "firefighters",
     "medics", "paramedics", "teachers", "pupils", "schoolchildren", "monks", "priests",
     "nuns", "clerics", "politicians", "lawmakers", "ministers", "diplomats", "opponents",
