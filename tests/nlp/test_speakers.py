@@ -1,0 +1,187 @@
+"""Speakers: mentions read into name/role/affiliation, acronyms, variants, pronouns, unnamed."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimledger.model import Claim, Comment, Document, Section
+from claimledger.nlp import annotate
+from claimledger.nlp.pipeline import installed_models
+from claimledger.nlp.speakers import (
+    SourceRef,
+    SpeakerResolver,
+    capitalised_names,
+    find_acronyms,
+    parse_mention,
+)
+from tests.conftest import assert_spans_ok
+
+ENGINES = ["rules", *installed_models()[:1]]
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "kind", "role", "affiliation"),
+    [
+        ("Colonel Ryan Dillon, a spokesman for the coalition", "Ryan Dillon", "person",
+         "spokesman for the coalition", "coalition"),
+        ("SDF spokesman Talal Silo", "Talal Silo", "person", "SDF spokesman", "SDF"),
+        ("Russia’s Minister of Foreign Affairs Sergei Lavrov", "Sergei Lavrov", "person",
+         "Russia’s Minister of Foreign Affairs", "Russia"),
+        ("Secretary of State John Kerry", "John Kerry", "person", "Secretary of State", None),
+        ("the Syrian Observatory for Human Rights (SOHR)", "Syrian Observatory for Human Rights",
+         "organisation", None, None),
+        ("Save The Children", "Save The Children", "organisation", None, None),
+        ("An SDF spokesman", "an SDF spokesman", "unnamed", None, "SDF"),
+        ("a local field commander", "a local field commander", "unnamed", None, None),
+        ("Pentagon officials", "Pentagon officials", "unnamed", None, "Pentagon"),
+        ("the US", "US", "country", None, None),
+    ],
+)  # fmt: skip
+def test_mention_is_read_into_name_role_and_affiliation(
+    mention: str, name: str, kind: str, role: str | None, affiliation: str | None
+) -> None:
+    info = parse_mention(mention)
+    assert (info.name, info.kind, info.role, info.affiliation) == (name, kind, role, affiliation)
+
+
+def test_acronym_definitions_need_matching_initials() -> None:
+    text = (
+        "The Syrian Democratic Forces (SDF), an alliance of militias, advanced. "
+        "The Syrian Observatory for Human Rights (SOHR) counted the dead. "
+        "He spoke on Monday (ET) to the Army (USA)."
+    )
+    found = {(a.short, a.full, a.descriptor) for a in find_acronyms(text)}
+    assert found == {
+        ("SDF", "Syrian Democratic Forces", "alliance"),
+        ("SOHR", "Syrian Observatory for Human Rights", None),
+    }
+
+
+def _doc(text: str, comment_from: str | None = None) -> Document:
+    sections: list[Section] = []
+    comments: list[Comment] = []
+    end = text.index(comment_from) if comment_from else len(text)
+    start = 0
+    for block in text[:end].split("\n\n"):
+        block_start = text.index(block, start)
+        if block.strip():
+            sections.append(Section("paragraph", (block_start, block_start + len(block.rstrip()))))
+        start = block_start + len(block)
+    if comment_from:
+        comments.append(Comment("c1", None, "Reader", None, (end, len(text))))
+    return Document(
+        id="", uri="mem", media_type="text/plain", text=text, sections=sections, comments=comments
+    )
+
+
+def _speaker(doc: Document, claim: Claim) -> str | None:
+    if claim.source is None or claim.source.entity is None:
+        return None
+    return next(e.name for e in doc.entities if e.id == claim.source.entity)
+
+
+def _claims_with(doc: Document, words: str) -> list[Claim]:
+    return [c for c in doc.claims if any(words in doc.slice(p) for p in c.content)]
+
+
+@pytest.mark.skipif(len(ENGINES) < 2, reason="no English spaCy pipeline installed")
+def test_name_variants_are_one_speaker() -> None:
+    engine = ENGINES[1]
+    doc = _doc(
+        "Colonel Ryan Dillon, a spokesman for the coalition, said the city was almost cleared."
+        "\n\nCol Dillon said there had been no air strikes on Monday."
+        "\n\nDillon said the mines would take months to clear."
+    )
+    annotate(doc, engine)
+    assert_spans_ok(doc)
+    speakers = {_speaker(doc, c) for c in doc.claims if c.cue}
+    assert speakers == {"Ryan Dillon"}
+    entity = next(e for e in doc.entities if e.name == "Ryan Dillon")
+    assert entity.kind == "person"
+    assert entity.role == "spokesman for the coalition"
+    assert {"Colonel Ryan Dillon", "Col Dillon"} <= set(entity.aliases)
+    assert len(entity.mentions) >= 3
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pronouns_follow_gender_and_person_versus_organisation(engine: str) -> None:
+    doc = _doc(
+        "Hillary Clinton said the plan would fail."
+        "\n\nThe Syrian Observatory for Human Rights (SOHR) said 20 people were killed in Idlib."
+        "\n\nShe said the vote would be close. It said the toll would rise."
+    )
+    annotate(doc, engine)
+    assert_spans_ok(doc)
+    she = _claims_with(doc, "the vote would be close")
+    it = _claims_with(doc, "the toll would rise")
+    assert she and _speaker(doc, she[0]) == "Hillary Clinton"
+    assert it and _speaker(doc, it[0]) == "Syrian Observatory for Human Rights"
+    sohr = next(e for e in doc.entities if e.name == "Syrian Observatory for Human Rights")
+    assert "SOHR" in sohr.aliases and sohr.kind == "organisation"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_unnamed_sources_stay_unnamed_with_their_affiliation(engine: str) -> None:
+    doc = _doc(
+        "The Syrian Democratic Forces (SDF) entered the city on Monday."
+        "\n\nAn SDF spokesman said the last districts would fall within hours."
+        "\n\nA witness said the shelling had stopped."
+        "\n\nThe spokesman said 40 fighters had surrendered."
+    )
+    annotate(doc, engine)
+    assert_spans_ok(doc)
+    first = _claims_with(doc, "the last districts would fall")[0]
+    later = _claims_with(doc, "40 fighters had surrendered")[0]
+    witness = _claims_with(doc, "the shelling had stopped")[0]
+    spokesman = next(e for e in doc.entities if e.id == first.source.entity)  # type: ignore[union-attr]
+    assert spokesman.kind == "unnamed" and spokesman.name == "an SDF spokesman"
+    assert spokesman.affiliation == "Syrian Democratic Forces"
+    assert later.source is not None and later.source.entity == spokesman.id
+    assert _speaker(doc, witness) == "a witness"
+    assert first.future is True
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_pronouns_do_not_cross_from_the_article_into_a_comment(engine: str) -> None:
+    doc = _doc(
+        "Sergei Lavrov said Moscow would investigate the convoy.\n\nHe said that nobody cares.",
+        comment_from="He said",
+    )
+    annotate(doc, engine)
+    assert_spans_ok(doc)
+    in_comment = [c for c in doc.claims if c.origin == "comment" and c.source]
+    assert in_comment and in_comment[0].source is not None
+    assert in_comment[0].source.entity is None
+    article = [c for c in doc.claims if c.origin == "article" and c.source]
+    assert article and _speaker(doc, article[0]) == "Sergei Lavrov"
+
+
+def test_resolver_links_variants_and_pronouns_on_its_own() -> None:
+    """The resolver alone (no attribution, no model): sources given by hand."""
+    text = (
+        "Russia’s Minister of Foreign Affairs Sergei Lavrov says Moscow will investigate. "
+        "He said the zone was agreed. According to Lavrov, the talks go on. "
+        "“I hope this is not deliberate,” he added."
+    )
+    mentions = ["Russia’s Minister of Foreign Affairs Sergei Lavrov", "He", "Lavrov", "he"]
+    refs = []
+    cursor = 0
+    for key, mention in enumerate(mentions):
+        start = text.index(mention, cursor)
+        refs.append(SourceRef(key, (start, start + len(mention)), mention, "c3", []))
+        cursor = start + len(mention)
+    from claimledger.nlp.speakers import Candidate
+
+    candidates = [
+        Candidate(span, text[span[0] : span[1]], "c3", None)
+        for span in capitalised_names(text, 0, len(text))
+    ]
+    resolver = SpeakerResolver(text, find_acronyms(text), candidates)
+    resolved = resolver.resolve(refs)
+    names = [resolved[k].name if resolved[k] else None for k in range(len(mentions))]
+    assert names == ["Sergei Lavrov"] * 4
+    entities, _ = resolver.entities_out()
+    lavrov = next(e for e in entities if e.name == "Sergei Lavrov")
+    assert lavrov.role == "Russia’s Minister of Foreign Affairs"
+    assert lavrov.affiliation == "Russia"
+    assert "Lavrov" in lavrov.aliases
