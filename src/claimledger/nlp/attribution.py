@@ -20,6 +20,7 @@ the orchestrator's coreference to fill).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -53,6 +54,8 @@ _SOURCE_TAIL_STOPS = frozenset(
 )
 _DASHES = frozenset({"―", "—", "–", "--"})
 _MAX_SOURCE_TOKENS = 40
+# Where a content that follows its cue ends: a participle or "according to" after a comma.
+_TAIL = re.compile(r",\s+(?:according to|(?!during|bring|string|thing|nothing|something|anything|everything)[a-z]{2,}ing)\b")
 
 
 def _end(token: Token) -> int:
@@ -148,7 +151,11 @@ class _Finder:
         doc = self.doc
         while start < end and (doc[start].is_space or doc[start].text in ",;—–―-"):
             start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in ",;:—–―-"):
+        while end > start and (
+            doc[end - 1].is_space
+            or doc[end - 1].text in ",;:—–―-"
+            or doc[end - 1].lower_ in ("and", "but", "or")
+        ):
             end -= 1
         if start >= end:
             return None
@@ -429,7 +436,9 @@ class _Finder:
             token = doc[j]
             if token.text == "," and j + 1 < unit_end:
                 following = doc[j + 1].lower_
-                if following in ("according", "adding", "saying", "noting", "arguing"):
+                if following == "according" or (
+                    following.endswith("ing") and len(following) > 5 and not self.in_quote(token)
+                ):
                     content_end = min(content_end, token.idx)
                     break
         piece = self.char_span(content_start, content_end)
@@ -487,20 +496,48 @@ class _Finder:
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         source = (grand.left_edge.i, grand.right_edge.i + 1)
+        unit_start, unit_end = self.unit_of[head]
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
             pieces = []
             for comp in complements:
-                piece = self.tok_span(comp.left_edge.i, comp.right_edge.i + 1)
+                left = max(comp.left_edge.i, unit_start)
+                right = min(comp.right_edge.i + 1, unit_end)
+                piece = self.tok_span(left, right)
                 if piece is not None:
                     pieces.append(piece)
             content = pieces or None
+        elif any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children) and verb.i + 1 < len(
+            doc
+        ):
+            content = self._object_content(verb, lemma, unit_end)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
             main = verb.head
-            left = self.tok_span(main.left_edge.i, verb.left_edge.i)
-            right = self.tok_span(verb.right_edge.i + 1, main.right_edge.i + 1)
+            left = self.tok_span(max(main.left_edge.i, unit_start), verb.left_edge.i)
+            right = self.tok_span(verb.right_edge.i + 1, min(main.right_edge.i + 1, unit_end))
             content = [p for p in (left, right) if p is not None] or None
         return source, content
+
+    def _object_content(self, verb: Token, lemma: str, unit_end: int) -> list[CharSpan] | None:
+        """Content of a cue without a clause: "wants to …", "cited the report", "called for …"."""
+        particles = CUE_PARTICLES.get(lemma, ())
+        for dep in ("xcomp", "dobj", "prep"):
+            for child in verb.children:
+                if child.dep_ != dep or child.i < verb.i:
+                    continue
+                if dep == "dobj" and lemma in _HEARER_VERBS:
+                    continue
+                if dep == "prep":
+                    if child.lower_ not in particles:
+                        continue
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if not objects:
+                        continue
+                    child = objects[0]
+                piece = self.tok_span(child.left_edge.i, min(child.right_edge.i + 1, unit_end))
+                if piece is not None:
+                    return [piece]
+        return None
 
     # ---- all cues ------------------------------------------------------------------
 
@@ -520,7 +557,12 @@ class _Finder:
                 parse_source, parse_content = self.by_parse(head, lemma)
                 if parse_source is not None and not inherited:
                     source_range = parse_source
-                if parse_content is not None and lemma != "according to":
+                fronted_quote = (
+                    pieces is not None
+                    and max(e for _, e in pieces) <= self.doc[start].idx
+                    and self._has_quote(pieces[0])
+                )
+                if parse_content is not None and lemma != "according to" and not fronted_quote:
                     pieces = parse_content
                     if rules is None and not strong and parse_source is None:
                         pieces = None
@@ -532,7 +574,7 @@ class _Finder:
             source_span = self.tok_span(*source_range) if source_range else None
             if inherited and source_span is None:
                 source_span = self._sentence_source(drafts, head)
-            pieces = self._extend_quotes(pieces)
+            pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])
             taken.update(range(start, end))
             drafts.append(
                 AttributionDraft(
@@ -553,6 +595,19 @@ class _Finder:
             draft.quote = self._quote_kind(draft.content)
         self._nest(drafts)
         return drafts
+
+    def _cut_tail(self, piece: CharSpan, cue: CharSpan) -> CharSpan:
+        """End a content after the cue before ", adding …" / ", according to …"."""
+        start, end = piece
+        if start < cue[1]:
+            return piece
+        for match in _TAIL.finditer(self.text, start, end):
+            if match.start() > start and not any(
+                q0 < match.start() < q1 for q0, q1 in self.quotes
+            ):
+                cut = self.char_span(start, match.start())
+                return cut if cut is not None else piece
+        return piece
 
     def _sentence_source(self, drafts: list[AttributionDraft], head: int) -> CharSpan | None:
         """Source of the attribution earlier in the same sentence ("…, adding that …")."""
