@@ -188,7 +188,7 @@ _BACKWARD_CUE_RE = re.compile(
     r"|forcing|forced|sending|expelled|rescued|freed|released|executed|executing|massacred"
     r"|slaughtered|murdered|shot|shooting|beheaded|protests|rally|rallies|march|marches"
     r"|protest|demonstration|demonstrations|gathering|crowd|crowds|mob|strike|sit-in"
-    r"|deployed|deploying|mobilised|mobilized|sent|sending|dispatched|infected|infecting"
+    r"|bodies\s+of|remains\s+of|deployed|deploying|mobilised|mobilized|sent|sending|dispatched|infected|infecting"
     r"|claiming\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|the\s+lives\s+of"
     r"|death\s+toll\s+(?:rose|climbed|rising|reached|jumped|stood|stands|is|was|has\s+risen"
     r"|increased)(?:\s+to|\s+at)?|toll\s+(?:rose|climbed|reached|to|at|of)|toll\s+\w+\s+to"
@@ -201,7 +201,7 @@ _BACKWARD_CUE_RE = re.compile(
     re.I,
 )
 _BACKWARD_MEASURE = {
-    "killing": "killed", "killed": "killed", "lost": "killed", "losing": "killed",
+    "bodies of": "killed", "remains of": "killed", "killing": "killed", "killed": "killed", "lost": "killed", "losing": "killed",
     "kills": "killed", "kill": "killed",
     "executed": "killed", "executing": "killed", "massacred": "killed",
     "slaughtered": "killed", "murdered": "killed", "beheaded": "killed", "shot": "injured",
@@ -240,7 +240,8 @@ _UNIT_RES = [
     for pattern, unit, measure in lex.UNIT_PATTERNS
 ]
 _UNIT_FILLER_RE = re.compile(
-    r"^[\s-]*(?:more|further|additional|straight|consecutive|full|long|successive|odd|plus|\+)"
+    r"^[\s-]*(?:more|further|additional|straight|consecutive|full|long|successive|odd|plus|\+"
+    r"|nautical|metric)"
     r"(?=[\s-])",
     re.I,
 )
@@ -268,6 +269,7 @@ class _Figure:
     elided: bool = False  # "others", "more", no noun: the subject comes from a neighbour
     part_of: int | None = None
     sentence: int = 0
+    contrasted: bool = False  # "ten others", "five more": the subject of the group before
     group: bool = False  # families, households: counted as units, yet they flee or die
     measure_hint: str | None = None  # from a head noun that names the outcome ("32 deaths")
 
@@ -474,6 +476,12 @@ def _canonical_subject(head: str, phrase: str) -> str:
     return lex.SUBJECT_CANON.get(lower_phrase) or lex.SUBJECT_CANON.get(lower) or lower
 
 
+_COLLECTIVE_MODIFIERS = {
+    "crew", "police", "staff", "personnel", "militia", "youth", "family", "security", "army",
+    "party", "union", "cabinet", "parliament", "council", "aid", "health", "media", "rescue",
+}  # fmt: skip
+
+
 def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
     """The counted noun after the number: "3,250 people", "scores of Takfiri terrorists"."""
     start = max(fig.end, fig.unit_end)
@@ -515,7 +523,7 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
         fig.head_is_people = True
         return
     if words[0].group(0).lower() in ("others", "more"):
-        fig.elided = True
+        fig.elided = fig.contrasted = True
         fig.head_is_people = True
         fig.head_end = start + words[0].end()
         return
@@ -538,6 +546,12 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
     if head_index is None:
         fig.elided = True
         return
+    if (
+        head_index + 1 < len(words)
+        and words[head_index].group(0).lower() in _COLLECTIVE_MODIFIERS
+        and _is_plural(words[head_index + 1].group(0))
+    ):
+        head_index += 1  # "crew members", "police officers", "family members"
     head = words[head_index].group(0)
     modifier = words[head_index - 1].group(0) if head_index > 0 else ""
     phrase = f"{modifier} {head}".strip()
@@ -748,7 +762,10 @@ def _fill_elided_subjects(text: str, figures: list[_Figure]) -> None:
         previous = [
             f
             for f in figures[:index]
-            if f.sentence == fig.sentence and f.head_is_people and f.subject and not f.elided
+            if f.head_is_people
+            and f.subject
+            and not f.elided
+            and (f.sentence == fig.sentence or (fig.contrasted and f.sentence == fig.sentence - 1))
         ]
         if previous:
             fig.subject = previous[-1].subject
