@@ -201,8 +201,8 @@ _BACKWARD_CUE_RE = re.compile(
     re.I,
 )
 _BACKWARD_MEASURE = {
-    "bodies of": "killed", "remains of": "killed", "killing": "killed", "killed": "killed", "lost": "killed", "losing": "killed",
-    "kills": "killed", "kill": "killed",
+    "bodies of": "killed", "remains of": "killed", "killing": "killed", "killed": "killed",
+    "lost": "killed", "losing": "killed", "kills": "killed", "kill": "killed",
     "executed": "killed", "executing": "killed", "massacred": "killed",
     "slaughtered": "killed", "murdered": "killed", "beheaded": "killed", "shot": "injured",
     "shooting": "injured", "injuring": "injured", "injured": "injured", "wounding": "injured",
