@@ -30,7 +30,18 @@ from claimledger.nlp.numbers import NumberMention, find_numbers
 # ---------------------------------------------------------------------------------------------
 # Context patterns (anchored at the end of the left context or the start of the right one).
 
-_SENTENCE_END_RE = re.compile(r"[.!?;](?=[\s\"'”’)\]]|$)|\n\s*\n|\n(?=\s*(?:\d+[.)]\s|[-*•]))")
+_ABBREVIATIONS = "".join(
+    rf"(?<!\b{abbr})"
+    for abbr in (
+        "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj",
+        "Gov", "Sen", "Rep", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+        "Sept", "Oct", "Nov", "Dec", "vs", "etc", "approx", "Inc", "Ltd", "Co", "Corp", "Rs",
+    )
+)  # fmt: skip
+_SENTENCE_END_RE = re.compile(
+    _ABBREVIATIONS
+    + r"(?<!\.[A-Z])(?<!\b[A-Z])[!?;.](?=[\s\"'”’)\]]|$)|\n\s*\n|\n(?=\s*(?:\d+[.)]\s|[-*•]))"
+)
 _LINE_BREAK_RE = re.compile(r"\n")
 
 _QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
@@ -188,7 +199,8 @@ _BACKWARD_CUE_RE = re.compile(
     r"|forcing|forced|sending|expelled|rescued|freed|released|executed|executing|massacred"
     r"|slaughtered|murdered|shot|shooting|beheaded|protests|rally|rallies|march|marches"
     r"|protest|demonstration|demonstrations|gathering|crowd|crowds|mob|strike|sit-in"
-    r"|bodies\s+of|remains\s+of|deployed|deploying|mobilised|mobilized|sent|sending|dispatched|infected|infecting"
+    r"|bodies\s+of|remains\s+of|deployed|deploying|mobilised|mobilized|sent|sending"
+    r"|dispatched|infected|infecting|affected|affecting|captured|capturing"
     r"|claiming\s+the\s+lives\s+of|claimed\s+the\s+lives\s+of|the\s+lives\s+of"
     r"|death\s+toll\s+(?:rose|climbed|rising|reached|jumped|stood|stands|is|was|has\s+risen"
     r"|increased)(?:\s+to|\s+at)?|toll\s+(?:rose|climbed|reached|to|at|of)|toll\s+\w+\s+to"
@@ -219,7 +231,9 @@ _BACKWARD_MEASURE = {
     "crowd": "protesters", "crowds": "protesters", "mob": "protesters", "strike": "protesters",
     "sit-in": "protesters", "deployed": "troops", "deploying": "troops",
     "mobilised": "troops", "mobilized": "troops", "sent": "troops", "dispatched": "troops",
-    "infected": "affected", "infecting": "affected", "claiming the lives of": "killed",
+    "affected": "affected", "affecting": "affected", "captured": "arrested",
+    "capturing": "arrested", "infected": "affected", "infecting": "affected",
+    "claiming the lives of": "killed",
     "claimed the lives of": "killed", "the lives of": "killed",
 }  # fmt: skip
 _TOLL_RE = re.compile(r"\b(?:toll|tally|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
@@ -230,9 +244,19 @@ _PART_OF_BEFORE_RE = re.compile(
     re.I,
 )
 _PART_OF_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|these|which)|among\s+them)\b", re.I)
+_A_TOTAL_OF_RE = re.compile(r"\b(?:a\s+)?total\s+of\s*$", re.I)
 _AMONG_BEFORE_RE = re.compile(r"\b(?:were|was|are|is)?\s*among\s+(?:the\s+)?$", re.I)
 _OF_THEM_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]|[,.;:!?()\"“”]")
+_WORD_RE = re.compile(
+    r"[A-Z](?:\.[A-Z])+\.?|[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]|[,.;:!?()\"“”]"
+)  # "U.S." is one word
+_DONE_BY_RE = re.compile(
+    r"\b(?:raped|gang-raped|attacked|assaulted|abducted|kidnapped|beaten|lynched|stabbed|robbed"
+    r"|ambushed|shot|killed|murdered|hacked|mobbed|targeted|harassed|molested)\s+by\s+"
+    r"(?:(?:a\s+group\s+of|a\s+gang\s+of|at\s+least|about|some|around|nearly|over"
+    r"|more\s+than|up\s+to)\s+)?$",
+    re.I,
+)
 _PAREN_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
 _VAGUE_OF_RE = re.compile(r"^\s+of\b", re.I)
 _UNIT_RES = [
@@ -476,6 +500,7 @@ def _canonical_subject(head: str, phrase: str) -> str:
     return lex.SUBJECT_CANON.get(lower_phrase) or lex.SUBJECT_CANON.get(lower) or lower
 
 
+_NEVER_VICTIMS = {"diplomats", "ambassadors", "envoys", "delegates", "observers", "inspectors"}
 _COLLECTIVE_MODIFIERS = {
     "crew", "police", "staff", "personnel", "militia", "youth", "family", "security", "army",
     "party", "union", "cabinet", "parliament", "council", "aid", "health", "media", "rescue",
@@ -623,13 +648,15 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
     """Measure from the clause around the figure, then from the counted noun itself."""
     if fig.measure is not None:  # durations, money, distances, areas, weights
         return
-    if fig.head_is_people is False and not fig.group:
-        fig.measure = "count_other"
+    if (fig.head_is_people is False and not fig.group) or fig.subject in _NEVER_VICTIMS:
+        fig.measure = "count_other"  # things; "expelled 10 diplomats" is no displacement
         return
     sentence_left = text[sentence[0] : fig.qual_start]
     backward = _BACKWARD_CUE_RE.search(sentence_left[-80:])
     measure = None
-    if backward:
+    if _DONE_BY_RE.search(text[sentence[0] : fig.start][-60:]):
+        measure = "attackers"  # "gang-raped by 5 men"
+    elif backward:
         cue = re.sub(r"\s+", " ", backward.group("cue").lower())
         if cue.startswith(("death toll", "toll", "raising", "raised", "number of")):
             measure = "deaths_total"
@@ -724,7 +751,26 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
                 root = figures[root.part_of]
             if root is not fig:
                 root.part_of = index
+        elif _A_TOTAL_OF_RE.search(left) and fig.value is not None:
+            _link_to_total(figures, index)
     _share_measures(figures)
+
+
+def _link_to_total(figures: list[_Figure], total_index: int) -> None:
+    """ "… abducted seven Filipinos … A total of 10 Filipino sailors": a breakdown of a total."""
+    total = figures[total_index]
+    kin = {"killed", "deaths_total"} if total.measure in ("killed", "deaths_total") else None
+    for other in figures[:total_index]:
+        same_measure = other.measure == total.measure or (kin and other.measure in kin)
+        if (
+            other.part_of is None
+            and same_measure
+            and total.sentence - 2 <= other.sentence < total.sentence
+            and bool(other.head_is_people) == bool(total.head_is_people)
+            and other.value is not None
+            and other.value < total.value  # type: ignore[operator]
+        ):
+            other.part_of = total_index
 
 
 def _share_measures(figures: list[_Figure]) -> None:
