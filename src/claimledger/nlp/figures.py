@@ -31,7 +31,7 @@ from claimledger.nlp.numbers import NumberMention, find_numbers
 # Context patterns (anchored at the end of the left context or the start of the right one).
 
 _ABBREVIATIONS = "".join(
-    rf"(?<!\b{abbr})"
+    rf"(?<!\b{abbr}\.)"
     for abbr in (
         "Mr", "Mrs", "Ms", "Dr", "St", "No", "Nos", "Gen", "Col", "Lt", "Sgt", "Capt", "Maj",
         "Gov", "Sen", "Rep", "Prof", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
@@ -39,8 +39,8 @@ _ABBREVIATIONS = "".join(
     )
 )  # fmt: skip
 _SENTENCE_END_RE = re.compile(
-    _ABBREVIATIONS
-    + r"(?<!\.[A-Z])(?<!\b[A-Z])[!?;.](?=[\s\"'”’)\]]|$)|\n\s*\n|\n(?=\s*(?:\d+[.)]\s|[-*•]))"
+    r"(?:[!?;]|\.(?<!\.[A-Z]\.)(?<!\b[A-Z]\.)" + _ABBREVIATIONS + r")(?=[\s\"'”’)\]]|$)"
+    r"|\n\s*\n|\n(?=\s*(?:\d+[.)]\s|[-*•]))"
 )
 _LINE_BREAK_RE = re.compile(r"\n")
 
@@ -271,7 +271,7 @@ _UNIT_FILLER_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(eq=False)
 class _Figure:
     """Work record for one figure while its reading is being decided."""
 
@@ -729,28 +729,35 @@ def _duration_subject(text: str, fig: _Figure, sentence: tuple[int, int]) -> Non
 
 def _link_parts(text: str, figures: list[_Figure]) -> None:
     """part_of from "including", "of whom", "among them", and "X were among N"."""
-    counts = [f for f in figures if f.measure not in ("duration", "money", "distance", "area")]
+    not_counts = ("duration", "money", "distance", "area")
     for index, fig in enumerate(figures):
-        if fig not in counts:
+        if fig.measure in not_counts:
             continue
         left = text[max(0, fig.qual_start - 30) : fig.qual_start]
         right = text[fig.end : fig.end + 20]
-        earlier = [
-            other
-            for other in counts[: counts.index(fig)]
-            if other.sentence == fig.sentence
-            and bool(other.head_is_people) == bool(fig.head_is_people)
-        ]
-        if (_PART_OF_BEFORE_RE.search(left) or _PART_OF_AFTER_RE.match(right)) and earlier:
+        earlier = None  # the nearest count of the same kind before, in the same sentence
+        for back in range(index - 1, -1, -1):
+            other = figures[back]
+            if other.sentence != fig.sentence:
+                break
+            if other.measure not in not_counts and bool(other.head_is_people) == bool(
+                fig.head_is_people
+            ):
+                earlier = back
+                break
+        if (
+            _PART_OF_BEFORE_RE.search(left) or _PART_OF_AFTER_RE.match(right)
+        ) and earlier is not None:
             if re.search(r"\bwith\s*$", left, re.I) and not re.search(r",\s*with\s*$", left):
                 continue
-            fig.part_of = figures.index(earlier[-1])
-        elif _AMONG_BEFORE_RE.search(left) and earlier:
-            root = earlier[-1]
-            while root.part_of is not None:
-                root = figures[root.part_of]
-            if root is not fig:
-                root.part_of = index
+            fig.part_of = earlier
+        elif _AMONG_BEFORE_RE.search(left) and earlier is not None:
+            root, seen = earlier, set()
+            while figures[root].part_of is not None and root not in seen:
+                seen.add(root)
+                root = figures[root].part_of  # type: ignore[assignment]
+            if root != index:
+                figures[root].part_of = index
         elif _A_TOTAL_OF_RE.search(left) and fig.value is not None:
             _link_to_total(figures, index)
     _share_measures(figures)
@@ -760,7 +767,10 @@ def _link_to_total(figures: list[_Figure], total_index: int) -> None:
     """ "… abducted seven Filipinos … A total of 10 Filipino sailors": a breakdown of a total."""
     total = figures[total_index]
     kin = {"killed", "deaths_total"} if total.measure in ("killed", "deaths_total") else None
-    for other in figures[:total_index]:
+    for back in range(total_index - 1, -1, -1):
+        other = figures[back]
+        if other.sentence < total.sentence - 2:
+            break
         same_measure = other.measure == total.measure or (kin and other.measure in kin)
         if (
             other.part_of is None
@@ -783,16 +793,16 @@ def _share_measures(figures: list[_Figure]) -> None:
             i = figures[i].part_of  # type: ignore[assignment]
         return i
 
+    linked = {i for i, f in enumerate(figures) if f.part_of is not None}
+    linked |= {f.part_of for f in figures if f.part_of is not None}  # type: ignore[misc]
     groups: dict[int, list[int]] = {}
-    for i in range(len(figures)):
-        if figures[i].part_of is not None or any(f.part_of == i for f in figures):
-            groups.setdefault(root_of(i), []).append(i)
-    for members in groups.values():
-        cued = [figures[i].measure for i in sorted(members) if figures[i].measure_from_cue]
+    for i in sorted(linked):
+        groups.setdefault(root_of(i), []).append(i)
+    for root, members in groups.items():
+        cued = [figures[i].measure for i in members if figures[i].measure_from_cue]
         if not cued:
             continue
-        root_cue = figures[members[0]].measure if figures[members[0]].measure_from_cue else None
-        measure = root_cue or cued[-1]
+        measure = figures[root].measure if figures[root].measure_from_cue else cued[-1]
         for i in members:
             if not figures[i].measure_from_cue and figures[i].head_is_people:
                 figures[i].measure = measure
@@ -805,9 +815,15 @@ def _fill_elided_subjects(text: str, figures: list[_Figure]) -> None:
             continue
         if fig.measure == "count_other" and not fig.head_is_people:
             continue
+        nearby = []
+        for back in range(index - 1, -1, -1):
+            if figures[back].sentence < fig.sentence - 1:
+                break
+            nearby.append(figures[back])
+        nearby.reverse()
         previous = [
             f
-            for f in figures[:index]
+            for f in nearby
             if f.head_is_people
             and f.subject
             and not f.elided

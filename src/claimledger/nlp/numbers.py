@@ -54,6 +54,8 @@ _ABBR = r"(?:bn|mn|mln|trn|tn|[kmb])"
 # One number mention. Alternatives are tried in order, longest readings first.
 NUMBER_RE = re.compile(
     rf"""
+    (?:(?<![A-Za-z])|(?=\d))  # a mention starts a word, or is digits glued to one ("over1,000")
+    (?:
     (?P<tens_of>\b(?:tens|hundreds)\s+of\s+(?:thousands|millions)\b)
   | (?P<vague>\b(?:dozens|hundreds|thousands|millions|billions)\b|\bscores(?=\s+of\b))
   | (?P<dozen>\b(?:(?:a|one|two|three|four|five|six|half\s+a)\s+)?dozen\b(?!s))
@@ -67,6 +69,7 @@ NUMBER_RE = re.compile(
           | (?P<abbr>{_ABBR})\b
           | \s(?P<abbr2>bn|mn|mln|trn)\b
         )?
+    )
     )
     """,
     re.IGNORECASE | re.VERBOSE,
