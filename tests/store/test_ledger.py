@@ -11,12 +11,16 @@ from tests.store.helpers import analyze_path, retarget, seed_record, sohr_only_r
 
 def test_real_pages_stored_once_each(ledger: Ledger, corpus: Path) -> None:
     docs = analyze_path(corpus / "comments-dev" / "html")
+    docs += analyze_path(corpus / "seed" / "raqqa-falls.txt")
     assert [ledger.add(d) for d in docs] == ["new"] * len(docs)
     assert [ledger.add(d) for d in docs] == ["present"] * len(docs)
     counts = ledger.counts()
     assert counts["documents"] == len(docs)
     assert counts["comments"] == sum(len(d.comments) for d in docs)
     assert counts["sections"] == sum(len(d.sections) for d in docs)
+    assert counts["claims"] == sum(len(d.claims) for d in docs)
+    assert counts["figures"] == sum(len(d.figures) for d in docs)
+    assert counts["entities"] == sum(len(d.entities) for d in docs)
     for d in docs:
         stored, facts = ledger.document(d.id[:12]) or (None, None)
         assert stored is not None and stored.to_dict() == d.to_dict()

@@ -16,7 +16,18 @@ from claimledger.errors import ClaimledgerError
 
 DB_HELP = "Ledger: a SQLite file (default claimledger.db or $CLAIMLEDGER_DB) or postgresql://…"
 
-out = Console(soft_wrap=False)
+
+class _LazyConsole:
+    """A Rich console made at first use, so the terminal width is read when printing."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self._kwargs = kwargs
+
+    def print(self, *args: Any, **kwargs: Any) -> None:
+        Console(**self._kwargs).print(*args, **kwargs)
+
+
+out = _LazyConsole()
 err = Console(stderr=True)
 
 
@@ -247,13 +258,16 @@ def claims(
 def speakers(
     name: str | None = typer.Option(None, "--name", help="Only the speaker this name stands for."),
     limit: int = typer.Option(50, "--limit", help="At most this many speakers."),
+    unnamed: bool = typer.Option(
+        False, "--unnamed", help="Also list speakers known by no name (a witness), one per page."
+    ),
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """Who said how much, across how many documents, under which names, about what."""
     ledger = _open(db)
     try:
-        rows = ledger.speakers(limit=limit, name=name)
+        rows = ledger.speakers(limit=limit, name=name, unnamed=unnamed)
     finally:
         ledger.close()
     if json_out:

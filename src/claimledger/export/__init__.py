@@ -50,7 +50,7 @@ def _typed(table: str, row: dict[str, Any]) -> dict[str, Any]:
                 value = bool(value)
             elif (table, col) in _JSON_IN:
                 value = json.loads(value) if isinstance(value, str) else value
-            elif col in INT_COLUMNS:
+            elif col in INT_COLUMNS or (table, col) == ("speakers", "id"):
                 value = int(value)
             elif col in FLOAT_COLUMNS:
                 value = float(value)
@@ -95,7 +95,7 @@ def _parquet_type(pa: Any, table: str, col: str) -> Any:
         return pa.bool_()
     if (table, col) in _JSON_IN:
         return pa.string()
-    if col in INT_COLUMNS:
+    if col in INT_COLUMNS or (table, col) == ("speakers", "id"):
         return pa.int64()
     if col in FLOAT_COLUMNS:
         return pa.float64()

@@ -651,8 +651,13 @@ class Ledger(ABC):
             sql += f" ORDER BY {self.order_by}"
             yield from ((r["doc_id"], r["id"]) for r in tx.all(sql, params))
 
-    def speakers(self, limit: int | None = 50, name: str | None = None) -> list[dict[str, Any]]:
-        """Who said how much, in how many documents, under which names, about which measures."""
+    def speakers(
+        self, limit: int | None = 50, name: str | None = None, unnamed: bool = False
+    ) -> list[dict[str, Any]]:
+        """Who said how much, in how many documents, under which names, about which measures.
+
+        Speakers known by no name ("a witness", "I") belong to one page each and are left out
+        unless ``unnamed`` is set or they are asked for by ``name``."""
         with self.read() as tx:
             sql = "SELECT id, name, kind, claims, documents FROM speakers"
             params: list[Any] = []
@@ -664,6 +669,11 @@ class Ledger(ABC):
                 params += ids
             else:
                 sql += " WHERE claims > 0"
+                if not unnamed:
+                    sql += (
+                        " AND EXISTS (SELECT 1 FROM speaker_keys k"
+                        " WHERE k.speaker_id = speakers.id)"
+                    )
             sql += " ORDER BY claims DESC, id"
             if limit is not None:
                 sql += " LIMIT ?"
