@@ -112,6 +112,13 @@ _AGE_AFTER_RE = re.compile(
     r"|^\s*(?:years?\s+of\s+age|yo\b|y/o\b)",
     re.I,
 )
+# "a 12-year-old insurgency" is a duration, not an age: the noun after it is an event.
+_OLD_THING_RE = re.compile(
+    r"^[\s-]*(?:years?|months?|weeks?|days?)[\s-]*old\s+(?:"
+    + "|".join(sorted(lex.EVENT_NOUNS | lex.LASTING_THINGS, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
 _AGE_BEFORE_RE = re.compile(
     r"\b(?:aged|ages|age|aged\s+between|ages\s+of|age\s+of|(?:mother|father|mum|mom|dad"
     r"|parent|parents|grandmother|grandfather)\s+of|children\s+(?:under|over|below|above)"
@@ -354,8 +361,16 @@ def _is_not_a_figure(text: str, m: NumberMention, in_range: bool = False) -> boo
             return True  # phone and ID numbers
         if re.search(r"\d-$", left) and re.match(r"\d{3,}", digits):
             return True
-    if _AGE_AFTER_RE.match(right) or _AGE_BEFORE_RE.search(left):
+    if (_AGE_AFTER_RE.match(right) and not _OLD_THING_RE.match(right)) or _AGE_BEFORE_RE.search(
+        left
+    ):
         return True
+    if re.search(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:and|to|-|–)\s*$", left, re.I):
+        return True  # the upper age of "aged between 20 and 25"
+    if re.fullmatch(r"[0-2]\d[0-5]\d", m.text) and re.match(
+        r"^\s*(?:hrs|hours|h|gmt|utc|local)\b", right, re.I
+    ):
+        return True  # "0600 hrs"
     if (
         not m.is_word
         and _NAME_COMMA_RE.search(left)
@@ -594,6 +609,27 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
         fig.elided = True
 
 
+def _money_subject(text: str, fig: _Figure, sentence: tuple[int, int], limit: int) -> str | None:
+    """What money pays for or values: "$5 million in aid", "property worth $2m"."""
+    after = re.match(r"^\s+(?:worth\s+of|in|of|for)\s+(?:the\s+)?", text[fig.end : limit])
+    if after:
+        words = []
+        for word in re.finditer(r"[A-Za-z][a-z-]*|\S", text[fig.end + after.end() : limit][:60]):
+            token = word.group(0)
+            if not token[0].isalpha() or token.lower() in lex.NP_STOP or len(words) == 3:
+                break
+            words.append(token.lower())
+        if words:
+            return words[-1]  # "in humanitarian aid" → aid
+    before = re.search(
+        r"\b([a-z][a-z-]+)\s+(?:worth|valued\s+at|totall?ing|of|amounting\s+to)\s+$",
+        text[sentence[0] : fig.qual_start],
+    )
+    if before and before.group(1) not in lex.NP_STOP:
+        return before.group(1)
+    return None
+
+
 def _mass_subject(text: str, start: int, limit: int) -> str | None:
     """What a weight or volume is of: "400 tonnes of oil", "50 kg hashish"."""
     found = re.match(r"^\s+(?:of\s+)?(?:the\s+)?([A-Za-z][a-z-]+)", text[start:limit])
@@ -671,7 +707,8 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
             measure = _BACKWARD_MEASURE.get(cue)
     window_start = max(fig.end, fig.head_end, fig.unit_end)
     window = _clause_window(text, window_start, limit, allow_who=True)
-    if measure is None and fig.head_is_people and _is_perpetrator(window):
+    protesting = lex.ROLE_MEASURE.get(fig.subject or "") == "protesters"
+    if measure is None and fig.head_is_people and not protesting and _is_perpetrator(window):
         measure = "attackers"
     if measure is None:
         measure = _forward_measure(window)
@@ -711,7 +748,7 @@ def PROTEST_IN_SENTENCE(sentence_text: str) -> bool:
 def _duration_subject(text: str, fig: _Figure, sentence: tuple[int, int]) -> None:
     """The event a duration belongs to: "five-month battle", "for two months" of protests."""
     after = text[fig.unit_end : min(sentence[1], fig.unit_end + 40)]
-    glued = re.match(r"^(?:-long)?\s+(?:of\s+)?([a-z][a-z-]+)", after)
+    glued = re.match(r"^(?:-long|[\s-]old)?\s+(?:of\s+)?([a-z][a-z-]+)", after)
     if glued and (
         glued.group(1) in lex.EVENT_NOUNS or text[fig.unit_end - 1 : fig.unit_end] != "s"
     ):
@@ -926,7 +963,10 @@ def find_figures(text: str, doc: Doc | None = None) -> list[FigureDraft]:
         if fig.measure == "duration":
             _duration_subject(text, fig, sentence)
             continue
-        if fig.measure in ("money", "distance", "area"):
+        if fig.measure == "money":
+            fig.subject = _money_subject(text, fig, sentence, limit)
+            continue
+        if fig.measure in ("distance", "area"):
             continue
         if fig.measure == "count_other" and fig.unit:  # weights, volumes, percentages
             fig.subject = _mass_subject(text, fig.unit_end, limit)

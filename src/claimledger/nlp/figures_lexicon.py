@@ -113,6 +113,12 @@ EVENT_NOUNS = {
     "rule", "regime", "stalemate", "insurrection", "intifada", "revolt", "sieges",
 }  # fmt: skip
 
+# Things that last (besides events) and may be "N years old": a dispute, a ban, a truce.
+LASTING_THINGS = {
+    "dispute", "feud", "policy", "law", "tradition", "order", "case", "moratorium", "embargo",
+    "freeze", "agreement", "treaty", "pact", "accord", "practice", "rivalry", "stalemate",
+}  # fmt: skip
+
 # Function words that end a counted noun phrase.
 NP_STOP = {
     "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "with",
