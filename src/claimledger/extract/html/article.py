@@ -20,17 +20,19 @@ from claimledger.extract.html.meta import norm, read_metadata
 from claimledger.extract.parts import ArticleParts, Block
 
 _KIND_BY_TAG = {"head": "heading", "p": "paragraph", "list": "list", "quote": "quote"}
-_CAPTION_XPATH = etree.XPath(
-    "//figcaption"
-    " | //*[@itemprop='caption' or @itemprop='description'][ancestor::figure]"
-    " | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' caption ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' image-caption ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' photo-caption ')]"
-)
-# the page elements body blocks come from, to find where a caption stands among them
+# caption candidates and the page elements body blocks come from, in page order, in one walk
+_CAPTION_TAGS = ("figcaption",)
 _ANCHOR_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "li", "pre", "td")
+_CAPTION_TEST = "self::figcaption or @itemprop='caption' or contains(@class, 'caption')"
+_CAPTIONS = etree.XPath(f"//*[{_CAPTION_TEST}]")
+_CAPTION_CLASS = re.compile(r"(?:^|[-_])caption(?:$|[-_](?:text|content|body))", re.IGNORECASE)
 _MAX_CAPTION = 600
+# Pages above this many elements (the dev sets' largest have ~1,500; busy news pages a few
+# thousand) get trafilatura's fast mode and htmldate's short search: the fallback extractors
+# are quadratic on some shapes (jusText took 7 s on 15,000 repeated divs and minutes on
+# 120,000), fast mode stays linear (about 5 s on 120,000).
+LARGE_TREE = 6_000
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 _WORD = re.compile(r"\w+")
 
 
@@ -44,13 +46,12 @@ def extract_article(
     come from a comment. ``markup`` is unused: the tree is never parsed twice.
     """
     drop_elements(exclude or [])
-    meta = read_metadata(tree, uri)
-    body = _trafilatura_body(tree, uri)
+    large = _COUNT_ELEMENTS(tree) > LARGE_TREE
+    meta = read_metadata(tree, uri, thorough=not large)
+    body = _trafilatura_body(tree, uri, fast=large)
     blocks = body_blocks(body)
     blocks = _drop_title_heading(blocks, meta.title)
-    captions = find_captions(tree)
-    if captions:
-        blocks = place_captions(tree, blocks, captions)
+    blocks = place_captions(tree, blocks)
     return ArticleParts(
         title=meta.title,
         byline=meta.byline,
@@ -75,7 +76,9 @@ def drop_elements(nodes: Iterable[etree._Element]) -> None:
         parent.remove(node)
 
 
-def _trafilatura_body(tree: lxml_html.HtmlElement, uri: str) -> etree._Element | None:
+def _trafilatura_body(
+    tree: lxml_html.HtmlElement, uri: str, fast: bool = False
+) -> etree._Element | None:
     """trafilatura's body element (its XML vocabulary), comments off; None when it finds none.
 
     trafilatura copies an element it is given before cleaning it, so ``tree`` stays intact.
@@ -87,6 +90,7 @@ def _trafilatura_body(tree: lxml_html.HtmlElement, uri: str) -> etree._Element |
         document = bare_extraction(
             tree,
             url=url,
+            fast=fast,
             include_comments=False,
             include_tables=True,
             output_format="txt",
@@ -128,70 +132,91 @@ def _drop_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
     return blocks
 
 
-def find_captions(tree: lxml_html.HtmlElement) -> list[etree._Element]:
-    """Caption elements (figcaption and caption-classed ones), innermost, in page order."""
-    found = [
-        node
-        for node in _CAPTION_XPATH(tree)
-        if isinstance(node.tag, str) and node.tag not in ("img", "meta", "script", "style")
-    ]
-    chosen = set(found)
-    # keep the innermost of nested caption elements (a .caption div around a figcaption)
-    return [n for n in found if not any(d in chosen for d in n.iterdescendants())]
+def is_caption(node: etree._Element) -> bool:
+    """figcaption, itemprop=caption, or a class token naming a caption ("wp-caption-text")."""
+    if node.tag in _CAPTION_TAGS or node.get("itemprop") == "caption":
+        return True
+    return any(_CAPTION_CLASS.search(token) for token in (node.get("class") or "").split())
 
 
 def _key(text: str) -> str:
-    return " ".join(_WORD.findall(text.casefold()))
+    """Comparable form of a block: its first words, case folded (spacing and marks ignored)."""
+    return " ".join(_WORD.findall(text[:400].casefold())[:40])
 
 
-def place_captions(
-    tree: lxml_html.HtmlElement, blocks: list[Block], captions: list[etree._Element]
-) -> list[Block]:
-    """Interleave captions with the body in page order; each caption text once.
+def _lead_text(node: etree._Element, limit: int = 400) -> str:
+    """The first ``limit`` characters or so of an element's text, without reading all of it."""
+    pieces: list[str] = []
+    size = 0
+    for piece in node.itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return "".join(pieces)
+
+
+def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """Interleave the page's captions with the body in page order; each caption text once.
 
     A body block that is itself a caption (trafilatura keeps some caption paragraphs) becomes
     a caption block. A caption outside the stretch of the page the body comes from (a
     sidebar's or another story's) is left out.
     """
-    caption_text: dict[etree._Element, str] = {}
-    for node in captions:
+    found = [node for node in _CAPTIONS(tree) if is_caption(node)]
+    if not found:
+        return blocks
+    # one walk over the anchor tags and the tags captions came in gives page positions
+    # (lxml hands back the same proxy for an element we still hold, so identity works)
+    wanted_caption = set(found)
+    captions: list[tuple[int, etree._Element]] = []
+    anchors: list[tuple[int, etree._Element]] = []
+    tags = set(_ANCHOR_TAGS) | {node.tag for node in found}
+    for position, node in enumerate(tree.iter(*sorted(tags))):
+        if node in wanted_caption:
+            captions.append((position, node))
+        elif node.tag in _ANCHOR_TAGS:
+            anchors.append((position, node))
+    # innermost of nested caption elements (a .caption div around a figcaption)
+    inner = {node for _, node in captions}
+    caption_text: list[tuple[int, str]] = []
+    for position, node in captions:
+        if any(d in inner for d in node.iterdescendants()):
+            continue
         text = norm(node.text_content())
         if 2 < len(text) <= _MAX_CAPTION:
-            caption_text[node] = text
+            caption_text.append((position, text))
     if not caption_text:
         return blocks
-    caption_keys = {_key(t) for t in caption_text.values()}
+    caption_keys = {_key(t) for _, t in caption_text}
     blocks = [
         Block("caption", b.text) if b.kind == "paragraph" and _key(b.text) in caption_keys else b
         for b in blocks
     ]
-    # where each body block stands in the page: match its text to page elements
-    order: dict[etree._Element, int] = {}
-    wanted = {_key(b.text)[:200]: i for i, b in enumerate(blocks) if b.kind != "caption"}
+    # where each body block stands in the page: match its first words to a page element
+    wanted: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if block.kind != "caption":
+            wanted.setdefault(_key(block.text), i)
     block_pos: dict[int, int] = {}
-    for position, node in enumerate(tree.iter()):
-        order[node] = position
-        if node.tag in _ANCHOR_TAGS:
-            key = _key(node.text_content())[:200]
-            i = wanted.get(key)
-            if i is not None and i not in block_pos:
-                block_pos[i] = position
+    for position, node in anchors:
+        i = wanted.get(_key(_lead_text(node)))
+        if i is not None and i not in block_pos:
+            block_pos[i] = position
     if not block_pos:
         return blocks
     first, last = min(block_pos.values()), max(block_pos.values())
     seen = {_key(b.text) for b in blocks if b.kind == "caption"}
-    inserts: list[tuple[int, str]] = []
-    for node, text in caption_text.items():
+    pending: list[tuple[int, str]] = []
+    for position, text in caption_text:
         key = _key(text)
-        position = order.get(node, -1)
-        if key in seen or not first - 50 <= position <= last:
+        if key in seen or not first - 20 <= position <= last:
             continue
         seen.add(key)
-        inserts.append((position, text))
-    if not inserts:
+        pending.append((position, text))
+    if not pending:
         return blocks
     out: list[Block] = []
-    pending = sorted(inserts)
     for i, block in enumerate(blocks):
         here = block_pos.get(i)
         while pending and here is not None and pending[0][0] < here:

@@ -60,8 +60,11 @@ def norm(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
-def read_metadata(tree: lxml_html.HtmlElement, uri: str) -> PageMeta:
-    """Title, byline, date and language from meta tags, JSON-LD and a few visible elements."""
+def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) -> PageMeta:
+    """Title, byline, date and language from meta tags, JSON-LD and a few visible elements.
+
+    ``thorough=False`` skips htmldate's free-text date search (for very large pages).
+    """
     tags = _meta_tags(tree)
     ld = _json_ld_article(tree)
     site = norm(tags.get("og:site_name") or tags.get("application-name") or ld.get("publisher"))
@@ -77,7 +80,7 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str) -> PageMeta:
     return PageMeta(
         title=title,
         byline=_byline(tree, tags, ld),
-        published=_published(tree, tags, uri),
+        published=_published(tree, tags, uri, thorough),
         language=_language(tree, tags, ld),
         site_name=site or None,
     )
@@ -228,14 +231,16 @@ def _byline(tree: lxml_html.HtmlElement, tags: dict[str, str], ld: dict[str, Any
     return ", ".join(kept) or None
 
 
-def _published(tree: lxml_html.HtmlElement, tags: dict[str, str], uri: str) -> str | None:
+def _published(
+    tree: lxml_html.HtmlElement, tags: dict[str, str], uri: str, thorough: bool = True
+) -> str | None:
     """Original publication date (YYYY-MM-DD) via htmldate: meta, JSON-LD, URL, visible dates."""
     from htmldate import find_date
 
     url = uri if uri.startswith(("http://", "https://")) else None
     url = url or tags.get("og:url")
     try:
-        return find_date(tree, extensive_search=True, original_date=True, url=url)
+        return find_date(tree, extensive_search=thorough, original_date=True, url=url)
     except (ValueError, TypeError, RecursionError):
         return None
 
