@@ -200,7 +200,8 @@ _CLAUSE_BREAK_RE = re.compile(
     re.I,
 )
 _BACKWARD_CUE_RE = re.compile(
-    r"\b(?P<cue>killing|killed|kills|kill|lost|losing|left|leaving|injuring|injured|wounding|wounded"
+    r"\b(?P<cue>shot\s+dead|gunned\s+down|shot\s+and\s+killed|martyred|killing|killed|kills"
+    r"|kill|lost|losing|left|leaving|injuring|injured|wounding|wounded"
     r"|hurting|abducted|abducting|kidnapped|kidnapping|seized|arrested|arresting|detained"
     r"|detaining|held|holding|rounded\s+up|evacuated|evacuating|displaced|displacing"
     r"|forcing|forced|sending|expelled|rescued|freed|released|executed|executing|massacred"
@@ -220,7 +221,9 @@ _BACKWARD_CUE_RE = re.compile(
     re.I,
 )
 _BACKWARD_MEASURE = {
-    "bodies of": "killed", "remains of": "killed", "killing": "killed", "killed": "killed",
+    "shot dead": "killed", "gunned down": "killed", "shot and killed": "killed",
+    "martyred": "killed", "bodies of": "killed", "remains of": "killed", "killing": "killed",
+    "killed": "killed",
     "lost": "killed", "losing": "killed", "kills": "killed", "kill": "killed",
     "executed": "killed", "executing": "killed", "massacred": "killed",
     "slaughtered": "killed", "murdered": "killed", "beheaded": "killed", "shot": "injured",
@@ -251,6 +254,7 @@ _PART_OF_BEFORE_RE = re.compile(
     re.I,
 )
 _PART_OF_AFTER_RE = re.compile(r"^\s+(?:of\s+(?:them|whom|those|these|which)|among\s+them)\b", re.I)
+_COORDINATION_RE = re.compile(r"\s*(?:,|and|,\s*and|as\s+well\s+as|&)\s*", re.I)
 _A_TOTAL_OF_RE = re.compile(r"\b(?:a\s+)?total\s+of\s*$", re.I)
 _AMONG_BEFORE_RE = re.compile(r"\b(?:were|was|are|is)?\s*among\s+(?:the\s+)?$", re.I)
 _OF_THEM_AFTER_RE = re.compile(r"^\s+of\s+(?:them|those|these|whom)\b", re.I)
@@ -800,6 +804,19 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
     _share_measures(figures)
 
 
+def _share_coordinated(text: str, figures: list[_Figure]) -> None:
+    """ "11 fighters and 7 jihadists were killed": coordinated groups share one predicate."""
+    for index in range(len(figures) - 2, -1, -1):
+        fig, after = figures[index], figures[index + 1]
+        if fig.measure_from_cue or not fig.head_is_people or not after.measure_from_cue:
+            continue
+        if fig.sentence != after.sentence or not after.head_is_people:
+            continue
+        between = text[max(fig.end, fig.head_end) : after.qual_start]
+        if _COORDINATION_RE.fullmatch(between):
+            fig.measure, fig.measure_from_cue = after.measure, True
+
+
 def _link_to_total(figures: list[_Figure], total_index: int) -> None:
     """ "… abducted seven Filipinos … A total of 10 Filipino sailors": a breakdown of a total."""
     total = figures[total_index]
@@ -973,6 +990,7 @@ def find_figures(text: str, doc: Doc | None = None) -> list[FigureDraft]:
             continue
         _read_noun_phrase(text, fig, limit)
         _read_measure(text, fig, limit, sentence)
+    _share_coordinated(text, figures)
     _link_parts(text, figures)
     _fill_elided_subjects(text, figures)
     drafts = []

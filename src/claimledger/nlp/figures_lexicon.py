@@ -147,7 +147,7 @@ _KILLED = (
     r"|massacred|executed|beheaded|murdered|lynched|lost\s+their\s+lives|perished"
     r"|drowned|burnt\s+to\s+death|burned\s+to\s+death|fatalities|fatally|shot\s+dead"
     r"|gunned\s+down|hacked\s+to\s+death|stabbed\s+to\s+death|claimed\s+the\s+lives"
-    r"|(?:were|was)\s+assassinated|lifeless"
+    r"|(?:were|was)\s+assassinated|lifeless|martyred|succumbed"
 )
 _INJURED = (
     r"injured|injuring|injuries|injures?|wounded|wounding|wounds?|hurt|beaten|assaulted"
