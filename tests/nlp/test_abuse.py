@@ -37,6 +37,8 @@ def test_seed_comment_flag_has_its_exact_span(corpus: Path) -> None:
         ("f.u.c.k you", "f.u.c.k"),
         ("“Shit.” he wrote", "Shit"),
         ("what a sh*t-show", "sh*t"),
+        ("what the f---ing hell", "f---ing"),
+        ("it's f-ing awful", "f-ing"),
     ],
 )
 def test_obfuscated_spellings_are_found_with_exact_spans(text: str, flagged: str) -> None:
@@ -54,6 +56,7 @@ def test_obfuscated_spellings_are_found_with_exact_spans(text: str, flagged: str
         "Isis’ capital fell; don’t say it’s over, we’ll see, the U.S. and U.K. said at 9 p.m.",
         "An F-16 and an A-10 flew over Raqqa’s stadium, e.g. the US-backed militias.",
         "Spicy food, a Pakistani chef, a chink in the armour, Cockermouth, Penistone.",
+        "Sean Spicer said who's who in S.C. and the D.A.'s office; c.s. and s.c. notes.",
     ],
 )
 def test_innocent_words_are_not_flagged(clean: str) -> None:

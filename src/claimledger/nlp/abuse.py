@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import AbuseDraft
 
-_SUFFIXES = r"(?:s|es|ed|er|ers|ing|in|in’|in'|head|heads|face)?"
+_SUFFIXES = r"(?:s|es|ed|ing|in|in’|in')?"  # short words: "Spicer" is a name
 _LONG_SUFFIXES = (
     r"(?:s|es|ed|er|ers|ing|in|in’|in'|y|ies|head|heads|face)?"  # "shitty", not "spicy"
 )
@@ -46,6 +46,11 @@ _CANDIDATE_RE = re.compile(
     r"(?![\w@$*#])"
 )
 _SPACED_RE = re.compile(r"(?<![\w.])(?:[A-Za-z][ .\-_*]){2,8}[A-Za-z](?![\w])")
+# Punctuation that is no mask: contractions and possessives ("who's", "D.A.'s"), a single dot
+# (abbreviations: "S.C.") and a single hyphen (compounds). Masks are *, #, %, _, ` or runs.
+_INNOCENT_MASKS_RE = re.compile(
+    r"[’'](?:s|t|d|ll|re|ve|m)$|[’'](?:s|t|d|ll|re|ve|m)[^a-z]|(?<![.])\.(?![.])|(?<!-)-(?!-)"
+)
 _OBFUSCATION_RE = re.compile(r"[0-9@$!|+*’'#%_`.-]|([a-z])\1\1", re.I)
 
 
@@ -93,6 +98,10 @@ def _is_abusive_token(token: str) -> bool:
         return True
     if not any(c in _MASKS for c in decoded) or not decoded[0].isalpha():
         return False
+    if _INNOCENT_MASKS_RE.search(decoded) and not re.fullmatch(
+        r"[a-z]{1,2}-(?:ing|in|ed)", decoded
+    ):
+        return False  # but "f-ing" is a masked word
     # each run of masks stands for one to three hidden letters: "f’k" → f[a-z]{1,3}k
     pieces = re.split(r"[*’'#%_`.-]+", decoded)
     if sum(len(p) for p in pieces) < 2:
