@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.attribution_quotes import find_quotes
-from claimledger.nlp.cues import CUE_AUXILIARIES, CUE_PARTICLES, STRONG_FORMS, WEAK_FORMS
+from claimledger.nlp.cues import CUE_PARTICLES, STRONG_FORMS, WEAK_FORMS, is_cue_adverb
 from claimledger.nlp.drafts import AttributionDraft, CharSpan
 
 if not Doc.has_extension("attributions"):
@@ -198,7 +198,9 @@ class _Finder:
                 if prev in _DETERMINERS or prev in ("to",) and not strong:
                     continue
             start = i
-            while start > 0 and doc[start - 1].lower_ in CUE_AUXILIARIES:
+            while start > 0 and is_cue_adverb(doc[start - 1].text.lower()):
+                start -= 1
+            if start > 0 and doc[start - 1].lower_ in ("keeps", "kept", "keep"):
                 start -= 1
             end = i + 1
             particles = CUE_PARTICLES.get(lemma, ())
@@ -288,7 +290,7 @@ class _Finder:
             right += 1
         after = doc[right] if right < unit_end else None
         left_token = doc[start - 1] if start > unit_start else None
-        gerund = doc[head].lower_.endswith("ing")
+        gerund = doc[head].lower_.endswith("ing") and start == head
         if gerund:
             if left_token is None or left_token.text != ",":
                 return None
@@ -649,8 +651,11 @@ class _Finder:
         for token in doc:
             i = token.i
             unit_start, unit_end = self.unit_of[i]
-            if token.text == ":" and 0 < i - unit_start <= 4 and i + 1 < unit_end:
-                name = doc[unit_start:i]
+            name_start = unit_start
+            while name_start < i and self.is_quote_mark(doc[name_start]):
+                name_start += 1
+            if token.text == ":" and 0 < i - name_start <= 6 and i + 1 < len(doc):
+                name = doc[name_start:i]
                 if all(t.text[:1].isupper() or t.text in ".-'’" for t in name) and not any(
                     t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in name
                 ):
@@ -660,7 +665,7 @@ class _Finder:
                     ):
                         line_end += 1
                     content = self.tok_span(i + 1, line_end)
-                    source = self.tok_span(unit_start, i)
+                    source = self.tok_span(name_start, i)
                     cue = (token.idx, _end(token))
                     if content and source and cue not in taken:
                         found.append(AttributionDraft(cue, ":", source, [content], "indirect"))

@@ -13,7 +13,7 @@ import re
 
 # Verbs of saying: a cue whenever they are used as verbs.
 STRONG_VERBS = """
-say tell add note write claim argue insist warn acknowledge suggest estimate report deny
+say tell add note talk speak write claim argue insist warn acknowledge suggest estimate report deny
 announce explain stress ask agree declare state assert contend maintain predict promise pledge
 vow admit concede confirm reveal disclose recall respond reply answer emphasize emphasise
 observe remark comment complain allege testify tweet retweet post blog blast criticize
@@ -39,6 +39,7 @@ decline offer support oppose endorse favor favour back attack criticize accuse r
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
     "tell": ("told",),
+    "speak": ("spoke", "spoken"),
     "write": ("wrote", "written"),
     "think": ("thought",),
     "find": ("found",),
@@ -87,7 +88,18 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("to", "out"),
     "advocate": ("for",),
     "ask": ("about",),
-    "cite": (),
+    "brag": ("about",),
+    "boast": ("about",),
+    "complain": ("about",),
+    "talk": ("about",),
+    "speak": ("of", "about"),
+    "comment": ("on",),
+    "respond": ("to",),
+    "reply": ("to",),
+    "warn": ("of", "about", "against"),
+    "testify": ("about",),
+    "worry": ("about",),
+    "liken": (),
 }
 
 
@@ -133,8 +145,14 @@ STRONG_FORMS, WEAK_FORMS = _build()
 # Words between an auxiliary chain and the verb that belong to the cue ("has also said").
 CUE_AUXILIARIES = frozenset(
     """has have had is was were are be been being will would could should may might must
-    can did does do also not never n't previously repeatedly later once already""".split()
+    can did does do also not never n't previously repeatedly later once already still often
+    first just even always again then recently now initially""".split()
 )
+
+
+def is_cue_adverb(word: str) -> bool:
+    """Auxiliaries and adverbs that belong to the cue group ("has strongly denied")."""
+    return word in CUE_AUXILIARIES or (word.endswith("ly") and len(word) > 4 and word.islower())
 
 
 def cue_lemma(word: str) -> str | None:
