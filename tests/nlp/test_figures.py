@@ -99,6 +99,8 @@ def test_seed_runs_as_a_spacy_component_on_a_blank_pipeline(corpus: Path) -> Non
         "1. Leave a reply\n2. Read the thread\nCall 0300-1234567, a mother of two said.",
         "The suspect was aged between 20 and 25; the ceasefire began at 0600 hrs local time.",
         "The court passed a 3-1 ruling after the 9/11 anniversary; a magnitude 7.1 quake hit.",
+        "The victims were Susie Jackson, 87; Debra Fine, 50 (shot); and Norris Greenhouse Jr., 23.",
+        "Crime per 100,000 residents rose in the 9700 block of Shady Tree Lane.[20]",
     ],
 )
 def test_traps_give_no_figure(trap: str) -> None:

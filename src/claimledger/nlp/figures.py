@@ -126,7 +126,11 @@ _AGE_BEFORE_RE = re.compile(
     r"\s*$",
     re.I,
 )
-_NAME_COMMA_RE = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_ADDRESS_AFTER_RE = re.compile(
+    r"^\s+(?:block\b|(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd"
+    r"|Boulevard|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b)"
+)
+_NAME_COMMA_RE = re.compile(r"(?:\b[A-Z][a-z]+|\bJr\.|\bSr\.|\bboth|\baged?),?\s*$")
 _IDENT_BEFORE_RE = re.compile(
     r"(?:\b(?:no|nos|number|num|#|id|code|flight|pin|tel|phone|ext|vol|page|p|pp|art|sec"
     r"|chapter|article|section|resolution|route|highway|road|street|sector|block|phase|gate"
@@ -378,7 +382,8 @@ def _is_not_a_figure(text: str, m: NumberMention, in_range: bool = False) -> boo
     if (
         not m.is_word
         and _NAME_COMMA_RE.search(left)
-        and re.match(r"^\s*,", right)
+        and re.match(r"^\s*(?:[,;)(]|\.(?:\s|$)|$|and\b|or\b)", right)
+        and (left.rstrip().endswith(",") or re.search(r"\b(?:both|aged?)\s*$", left))
         and m.value is not None
         and m.value < 120
     ):
@@ -387,6 +392,12 @@ def _is_not_a_figure(text: str, m: NumberMention, in_range: bool = False) -> boo
         return True  # "a magnitude 7.1 earthquake", "a category 4 storm"
     if re.search(r"\b\d+\s+of\s+$", left) and re.match(r"^\s*(?:$|\n|\)|[-|:])", right):
         return True  # "Photo 3 of 12"
+    if re.search(r"\bages?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+)?)+$", left, re.I):
+        return True  # "ages 18, 18, 19 and 20"
+    if re.search(r"\bper\s+$", left, re.I) or (left.endswith("[") and right.startswith("]")):
+        return True  # "per 100,000 residents", citation marks "[20]"
+    if _ADDRESS_AFTER_RE.match(right):
+        return True  # "the 9700 block of Shady Tree Lane", "2401 University Ave."
     article_before = re.search(r"\b(?:a|an|the|of|per)\s+\w+\s*$", left, re.I)
     if (
         _IDENT_BEFORE_RE.search(left)
@@ -618,7 +629,7 @@ def _money_subject(text: str, fig: _Figure, sentence: tuple[int, int], limit: in
     after = re.match(r"^\s+(?:worth\s+of|in|of|for)\s+(?:the\s+)?", text[fig.end : limit])
     if after:
         words = []
-        for word in re.finditer(r"[A-Za-z][a-z-]*|\S", text[fig.end + after.end() : limit][:60]):
+        for word in re.finditer(r"[a-z][a-z-]*|\S", text[fig.end + after.end() : limit][:60]):
             token = word.group(0)
             if not token[0].isalpha() or token.lower() in lex.NP_STOP or len(words) == 3:
                 break
