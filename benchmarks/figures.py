@@ -93,8 +93,10 @@ def values_agree(pred: dict[str, Any], gold: dict[str, Any]) -> bool:
     return same(pred.get("low"), gold["low"]) and same(pred.get("high"), gold["high"])
 
 
-def match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> tuple[dict[int, int], int]:
-    """One-to-one pairs (gold index → pred index) and the count of ignored predictions."""
+def match(
+    preds: list[dict[str, Any]], golds: list[dict[str, Any]]
+) -> tuple[dict[int, int], set[int]]:
+    """One-to-one pairs (gold index → pred index) and the ignored predictions (on optionals)."""
     candidates = []
     for gi, gold in enumerate(golds):
         if gold.get("optional"):
@@ -113,7 +115,7 @@ def match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> tuple[dic
             continue
         pairs[gi] = pi
         used.add(pi)
-    ignored = 0
+    ignored: set[int] = set()
     for pi, pred in enumerate(preds):
         if pi in used:
             continue
@@ -121,7 +123,7 @@ def match(preds: list[dict[str, Any]], golds: list[dict[str, Any]]) -> tuple[dic
         for gold in golds:
             gs, ge = span_of(gold)
             if gold.get("optional") and min(ge, pe) > max(gs, ps):
-                ignored += 1
+                ignored.add(pi)
                 break
     return pairs, ignored
 
@@ -149,7 +151,7 @@ def score(
         pairs, ignored = match(preds, golds)
         required = [g for g in golds if not g.get("optional")]
         tally["gold"] += len(required)
-        tally["pred"] += len(preds) - ignored
+        tally["pred"] += len(preds) - len(ignored)
         for gi, gold in enumerate(golds):
             if gold.get("optional"):
                 continue
@@ -198,7 +200,7 @@ def score(
                 tally["gold_links_right"] += 1
         matched = set(pairs.values())
         for pi, pred in enumerate(preds):
-            if pi not in matched and not snip["trap"]:
+            if pi not in matched and pi not in ignored and not snip["trap"]:
                 misses.append(f"{snip['id']} FP {pred.get('text')!r} {pred.get('measure')}")
     out: dict[str, Any] = {}
     for key in ("value", "measure", "subject"):
