@@ -157,4 +157,6 @@ def ingest(
         if on_item:
             on_item(work.uri, outcome, summary)
     ledger.finish_run(summary.run_id, summary.stored, summary.present, summary.failed)
+    if summary.stored:
+        ledger.optimize()
     return summary

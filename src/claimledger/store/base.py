@@ -97,6 +97,16 @@ def _q(column: str) -> str:
     return f'"{column}"' if column == "end" else column
 
 
+def record_json(doc: Document) -> str:
+    """The record's JSON, byte for byte ``doc.to_json()``, without dataclasses.asdict's deep
+    copies (it was most of the time spent storing a document)."""
+    return json.dumps(doc, default=_fields, ensure_ascii=False, sort_keys=True)
+
+
+def _fields(value: Any) -> Any:
+    return value.__dict__
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -314,7 +324,7 @@ class Ledger(ABC):
                 doc.language,
                 run_id,
                 now(),
-                doc.to_json(),
+                record_json(doc),
             ),
         )
         d = doc.id
@@ -426,6 +436,13 @@ class Ledger(ABC):
             " VALUES (?, ?, ?, ?, ?, ?)",
             [(d, i, f.kind, f.comment, f.span[0], f.span[1]) for i, f in enumerate(doc.flags)],
         )
+        tx.execute(
+            "INSERT INTO claim_measures (measure, published, claim_pk)"
+            " SELECT DISTINCT f.measure, c.published, c.pk FROM figures f"
+            " JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id"
+            " WHERE f.doc_id = ? AND f.measure IS NOT NULL",
+            (d,),
+        )
         touched = sorted(set(speaker_of.values()))
         per_speaker: dict[int, int] = {}
         for row in claim_rows:
@@ -496,6 +513,10 @@ class Ledger(ABC):
             (best, spk.normalise(best), keep),
         )
         self._recount_speakers(tx, [keep])
+
+    @abstractmethod
+    def optimize(self) -> None:
+        """Refresh the planner's statistics (after a large ingest)."""
 
     # -- runs and failures -------------------------------------------------------------------
     def start_run(self, sources: Sequence[str]) -> int:
@@ -574,10 +595,7 @@ class Ledger(ABC):
             where.append(f"c.speaker_id IN ({', '.join('?' * len(ids))})")
             params += ids
         if q.measure:
-            where.append(
-                "EXISTS (SELECT 1 FROM figures f WHERE f.doc_id = c.doc_id"
-                " AND f.claim_id = c.id AND f.measure = ?)"
-            )
+            where.append("cm.measure = ?")
             params.append(q.measure)
         if q.search:
             term = self._search_param(q.search)
@@ -605,6 +623,21 @@ class Ledger(ABC):
             params.append(doc_id)
         return where, params
 
+    @staticmethod
+    def _claims_from(q: ClaimQuery) -> str:
+        if q.measure:
+            return "claim_measures cm JOIN claims c ON c.pk = cm.claim_pk"
+        return "claims c"
+
+    def _order(self, q: ClaimQuery) -> str:
+        """Newest first; with a measure, in the order of the claim_measures index (the same
+        order: it holds the claim's published date and pk)."""
+        if q.measure:
+            return self.order_by.replace("c.published", "cm.published").replace(
+                "c.pk", "cm.claim_pk"
+            )
+        return self.order_by
+
     def claims(self, q: ClaimQuery) -> list[dict[str, Any]]:
         """Claims matching ``q``, newest published first, each with its figures."""
         with self.read() as tx:
@@ -618,12 +651,12 @@ class Ledger(ABC):
                 " s.name AS speaker,"
                 " c.quote, c.hedged, c.negated, c.future, c.check_worthy, c.nested_in,"
                 " c.published, d.uri"
-                " FROM claims c JOIN documents d ON d.id = c.doc_id"
+                f" FROM {self._claims_from(q)} JOIN documents d ON d.id = c.doc_id"
                 " LEFT JOIN speakers s ON s.id = c.speaker_id"
             )
             if where:
                 sql += " WHERE " + " AND ".join(where)
-            sql += f" ORDER BY {self.order_by}"
+            sql += f" ORDER BY {self._order(q)}"
             if q.limit is not None:
                 sql += " LIMIT ?"
                 params.append(q.limit)
@@ -645,10 +678,10 @@ class Ledger(ABC):
             if built is None:
                 return
             where, params = built
-            sql = "SELECT c.doc_id, c.id FROM claims c"
+            sql = f"SELECT c.doc_id, c.id FROM {self._claims_from(q)}"
             if where:
                 sql += " WHERE " + " AND ".join(where)
-            sql += f" ORDER BY {self.order_by}"
+            sql += f" ORDER BY {self._order(q)}"
             yield from ((r["doc_id"], r["id"]) for r in tx.all(sql, params))
 
     def speakers(

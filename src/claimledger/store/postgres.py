@@ -62,6 +62,14 @@ class PostgresLedger(Ledger):
     def _search_param(self, text: str) -> str:
         return " ".join(re.findall(r"\w+", text))
 
+    def optimize(self) -> None:
+        with self.pool.connection() as conn:
+            conn.autocommit = True
+            try:
+                conn.execute("ANALYZE")
+            finally:
+                conn.autocommit = False
+
     def bulk_mode(self) -> None:
         """Nothing to trade on a server: bulk loads already go in one transaction."""
 

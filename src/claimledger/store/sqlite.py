@@ -99,6 +99,17 @@ class SQLiteLedger(Ledger):
         """Words of a user's search as an FTS5 query: every word must occur (stemmed)."""
         return " ".join(f'"{w}"' for w in _WORD.findall(text))
 
+    def optimize(self) -> None:
+        conn = self._conn()
+        conn.execute("PRAGMA optimize")
+        conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def analyze(self) -> None:
+        """Full statistics and a truncated WAL (benchmarks, before measuring)."""
+        conn = self._conn()
+        conn.execute("ANALYZE")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def bulk_mode(self) -> None:
         """Trade durability for speed while building a throwaway ledger (benchmarks)."""
         conn = self._conn()

@@ -34,3 +34,17 @@ CREATE INDEX figures_claim ON figures (doc_id, claim_id);
 ALTER TABLE claims ADD COLUMN tsv tsvector
     GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
 CREATE INDEX claims_tsv ON claims USING GIN (tsv);
+
+-- Claims by the measures of their figures, in publication order: `claims --measure killed`
+-- reads the newest matching claims straight off this index instead of sorting them all.
+CREATE TABLE claim_measures (
+    measure TEXT NOT NULL,
+    published TEXT,
+    claim_pk BIGINT NOT NULL REFERENCES claims (pk) ON DELETE CASCADE,
+    PRIMARY KEY (measure, claim_pk)
+);
+CREATE INDEX claim_measures_order ON claim_measures (measure, published DESC NULLS LAST, claim_pk DESC);
+INSERT INTO claim_measures (measure, published, claim_pk)
+    SELECT DISTINCT f.measure, c.published, c.pk
+    FROM figures f JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+    WHERE f.measure IS NOT NULL;

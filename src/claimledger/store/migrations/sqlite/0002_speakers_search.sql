@@ -41,3 +41,17 @@ END;
 CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
     INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.pk, old.text);
 END;
+
+-- Claims by the measures of their figures, in publication order: `claims --measure killed`
+-- reads the newest matching claims straight off this index instead of sorting them all.
+CREATE TABLE claim_measures (
+    measure TEXT NOT NULL,
+    published TEXT,
+    claim_pk INTEGER NOT NULL REFERENCES claims (pk) ON DELETE CASCADE,
+    PRIMARY KEY (measure, claim_pk)
+);
+CREATE INDEX claim_measures_order ON claim_measures (measure, published, claim_pk);
+INSERT INTO claim_measures (measure, published, claim_pk)
+    SELECT DISTINCT f.measure, c.published, c.pk
+    FROM figures f JOIN claims c ON c.doc_id = f.doc_id AND c.id = f.claim_id
+    WHERE f.measure IS NOT NULL;
