@@ -36,7 +36,7 @@ if not Doc.has_extension("attributions"):
 # Words that end a subject phrase when walking left from the cue.
 _CLAUSE_OPENERS = frozenset(
     """and but or nor because as while when where if since after before although though so
-    than whereas that whether how why what once unless until yet for which who whom whose
+    than whereas that whether how why what once unless until yet which who whom whose
     said says""".split()
 )
 _BOUNDARY_PUNCT = frozenset(list(";:()[]—―–\"“”„«»`'‘’") + ["--", "``", "''"])
@@ -51,6 +51,11 @@ _HEARER_VERBS = frozenset("tell ask inform assure remind warn urge advise brief 
 _SOURCE_TAIL_STOPS = frozenset(
     """on in at during after before when while as because though although since last this
     earlier later yesterday today tonight in""".split()
+)
+# Words that make what follows a cue a clause rather than adjuncts or an inverted source.
+_CLAUSE_VERBS = frozenset(
+    """is are was were has have had will would can could should may might must did does do
+    be been being 's 're 've 'll 'd won't can't isn't wasn't weren't hasn't haven't didn't""".split()
 )
 _DASHES = frozenset({"―", "—", "–", "--"})
 _MAX_SOURCE_TOKENS = 40
@@ -93,10 +98,14 @@ class _Finder:
             elif has_sents and token.is_sent_start:
                 starts[i] = True
             prev = doc[i - 1] if i > 0 else None
-            if prev is not None and "\n" in prev.text_with_ws and not token.is_space:
+            if (
+                prev is not None
+                and not prev.is_space
+                and "\n" in prev.text_with_ws
+                and not token.is_space
+            ):
                 soft = (
                     prev.text_with_ws.count("\n") == 1
-                    and not prev.is_space
                     and prev.text not in ".!?:”\"'"
                     and token.text[:1].islower()
                 )
@@ -188,6 +197,11 @@ class _Finder:
                 lemma = WEAK_FORMS.get(lower)
             if lemma is None or self.in_quote(token):
                 continue
+            if not strong and i > 0 and doc[i - 1].lower_ == "to":
+                continue  # "to plan attacks": an infinitive, rarely an attribution
+            if i > 0 and doc[i - 1].text == "-" and doc[i - 1].idx + 1 == token.idx:
+                continue  # "puppet-states"
+
             if self.tagged:
                 if token.pos_ not in ("VERB", "AUX"):
                     continue
@@ -273,6 +287,9 @@ class _Finder:
             j += 1
         if j <= k or j - k > _MAX_SOURCE_TOKENS:
             return None
+        first = doc[k]
+        if not (first.text[:1].isupper() or first.lower_ in _DETERMINERS):
+            return None
         return (k, j)
 
     # ---- one cue by positions ------------------------------------------------------
@@ -314,6 +331,8 @@ class _Finder:
                 piece = self.char_span(content_start, content_end)
                 if piece is None or (not strong and not self._has_quote(piece)):
                     return None
+                if source is None and not self._has_quote(piece):
+                    return None
                 pieces = [piece]
                 tail = self._parenthetical_tail(right, unit_end, source)
                 if tail is not None:
@@ -354,6 +373,8 @@ class _Finder:
                 return False
             if token.text == ",":
                 break
+            if token.lower_ in _CLAUSE_VERBS:
+                return False
             count += 1
         return count <= 16
 
@@ -512,13 +533,27 @@ class _Finder:
         elif any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children) and verb.i + 1 < len(
             doc
         ):
-            content = self._object_content(verb, lemma, unit_end)
+            if source is not None:
+                content = self._object_content(verb, lemma, unit_end)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
             main = verb.head
             left = self.tok_span(max(main.left_edge.i, unit_start), verb.left_edge.i)
             right = self.tok_span(verb.right_edge.i + 1, min(main.right_edge.i + 1, unit_end))
             content = [p for p in (left, right) if p is not None] or None
         return source, content
+
+    def _pick_source(
+        self, rules: tuple[int, int] | None, parse: tuple[int, int]
+    ) -> tuple[int, int] | None:
+        """The parse's subject, unless it crosses a line or is a piece of the rules' name."""
+        doc = self.doc
+        if any("\n" in doc[k].text for k in range(*parse)):
+            return rules
+        if rules is not None and rules[0] < parse[0] and parse[1] <= rules[1]:
+            words = [t for t in doc[rules[0] : rules[1]] if not t.is_punct]
+            if words and all(t.text[:1].isupper() for t in words):
+                return rules
+        return parse
 
     def _object_content(self, verb: Token, lemma: str, unit_end: int) -> list[CharSpan] | None:
         """Content of a cue without a clause: "wants to …", "cited the report", "called for …"."""
@@ -557,8 +592,19 @@ class _Finder:
                 source_range, pieces, inherited = rules
             if self.parsed:
                 parse_source, parse_content = self.by_parse(head, lemma)
+                fronted_rules = (
+                    rules is not None
+                    and rules[0] is not None
+                    and max(e for _, e in rules[1]) <= self.doc[start].idx
+                )
+                if (
+                    fronted_rules
+                    and parse_source is not None
+                    and self.doc[parse_source[0]].idx < max(e for _, e in rules[1])
+                ):
+                    parse_source, parse_content = None, None  # the parse misread the sentence
                 if parse_source is not None and not inherited:
-                    source_range = parse_source
+                    source_range = self._pick_source(source_range, parse_source)
                 fronted_quote = (
                     pieces is not None
                     and max(e for _, e in pieces) <= self.doc[start].idx
@@ -574,6 +620,14 @@ class _Finder:
             if cue_span is None:
                 cue_span = (self.doc[start].idx, _end(self.doc[end - 1]))
             source_span = self.tok_span(*source_range) if source_range else None
+            if source_span is not None and any(
+                source_span[0] < e and s < source_span[1] for s, e in pieces
+            ):
+                source_span = None
+                if rules is not None and rules[0] is not None:
+                    candidate = self.tok_span(*rules[0])
+                    if candidate and not any(candidate[0] < e and s < candidate[1] for s, e in pieces):
+                        source_span = candidate
             if inherited and source_span is None:
                 source_span = self._sentence_source(drafts, head)
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])

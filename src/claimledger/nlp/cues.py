@@ -24,7 +24,7 @@ scream yell chant whisper mutter exclaim proclaim pronounce lament concede inter
 acknowledge accuse charge threaten insinuate theorize theorise posit surmise opine rule
 testify tout warn fret gripe grumble protest object plead counsel advise decry denounce
 condemn slam lambast deride mock ridicule question doubt dismiss reject rebuff refute
-contradict clarify elaborate continue announce brief instruct order vow swear guarantee
+contradict clarify elaborate announce brief instruct vow swear guarantee
 """.split()
 
 # Verbs that attribute only with evidence of a reported clause (that-clause, quote, colon).
@@ -33,6 +33,7 @@ show find believe think know feel expect hope fear worry want plan call cite ind
 suggest learn discover hear read see understand consider calculate project demonstrate prove
 estimate label brand dub characterize characterise liken compare decide intend seek refuse
 decline offer support oppose endorse favor favour back attack criticize accuse release
+continue
 """.split()
 
 # Irregular past / participle forms (base → forms).
