@@ -16,7 +16,11 @@ from claimledger.run.ingest import ingest
 from claimledger.sources.feeds import feed_entries, looks_like_feed
 from claimledger.sources.page import Page
 from claimledger.store import ClaimQuery, Ledger
-from tests.store.helpers import ledger, ledger_url  # noqa: F401  (fixtures)
+from tests.store import helpers
+
+# The ledger fixtures of tests/store (SQLite, and PostgreSQL when CLAIMLEDGER_TEST_PG is set).
+ledger_url = helpers.ledger_url
+ledger = helpers.ledger
 
 PAGES = ("lemire-json-parsing.html", "mozhacks-fetch-api.html")
 

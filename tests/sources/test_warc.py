@@ -12,7 +12,11 @@ from fastwarc.warc import WarcRecord, WarcRecordType
 from claimledger.run.ingest import ingest
 from claimledger.sources.warc import iter_warc
 from claimledger.store import Ledger
-from tests.store.helpers import ledger, ledger_url  # noqa: F401  (fixtures)
+from tests.store import helpers
+
+# The ledger fixtures of tests/store (SQLite, and PostgreSQL when CLAIMLEDGER_TEST_PG is set).
+ledger_url = helpers.ledger_url
+ledger = helpers.ledger
 
 PAGES = ("lemire-json-parsing.html", "mozhacks-fetch-api.html", "givewell-open-thread.html")
 
