@@ -15,10 +15,7 @@ from tests.conftest import assert_spans_ok
 
 # Gold claims the attribution component does not yet get right, with the reason; strict, so
 # the mark has to go as soon as it passes.
-KNOWN_MISSES: dict[str, str] = {
-    "a1": "attribution: inverted source after a content with commas "
-    "(“…, Raqqa, the Syrian Observatory … (SOHR) said”) takes the wrong source and content",
-}
+KNOWN_MISSES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

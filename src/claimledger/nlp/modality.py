@@ -69,10 +69,20 @@ def _words(text: str) -> list[str]:
 
 
 def main_clause(words: list[str]) -> list[str]:
-    """Words up to the first subordinate/relative marker or clause-breaking comma."""
+    """Words up to the first subordinate/relative marker or clause-breaking comma; a
+    parenthesis ("(currently known as …)") is skipped, not taken as the clause's end."""
     out: list[str] = []
+    depth = 0
     for i, word in enumerate(words):
-        if i > 0 and (word in _SUBORDINATE or word in (";", "—", "–", "(")):
+        if word == "(":
+            depth += 1
+            continue
+        if word == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if i > 0 and (word in _SUBORDINATE or word in (";", "—", "–")):
             break
         if i > 1 and word == "," and len(out) > 3:
             break
