@@ -18,11 +18,13 @@ from tests.conftest import assert_spans_ok
 KNOWN_MISSES: dict[str, str] = {}
 
 
-@pytest.fixture(scope="module")
-def seed(corpus: Path) -> tuple[Document, dict]:
+@pytest.fixture(scope="module", params=["default", "rules"])
+def seed(corpus: Path, request: pytest.FixtureRequest) -> tuple[Document, dict]:
+    """The seed analyzed with the default pipeline (the best installed) and with rules only."""
     path = corpus / "seed" / "raqqa-falls.txt"
     gold = json.loads((corpus / "seed" / "raqqa-falls.gold.json").read_text("utf-8"))
-    return claimledger.analyze(path.read_bytes(), uri=str(path)), gold
+    nlp = None if request.param == "default" else request.param
+    return claimledger.analyze(path.read_bytes(), uri=str(path), nlp=nlp), gold
 
 
 def _flat(text: str) -> str:
@@ -60,7 +62,7 @@ def test_seed_record_is_well_formed(seed: tuple[Document, dict]) -> None:
     doc, _ = seed
     assert_spans_ok(doc)
     assert doc.pipeline is not None
-    assert doc.pipeline.nlp == load_engine(resolve_name(None)).label
+    assert doc.pipeline.nlp in (load_engine(resolve_name(None)).label, "rules")
     assert [c.id for c in doc.claims] == [f"k{n}" for n in range(1, len(doc.claims) + 1)]
     assert [f.id for f in doc.figures] == [f"f{n}" for n in range(1, len(doc.figures) + 1)]
 
