@@ -20,9 +20,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
-from claimledger.nlp import attribution as _attribution  # noqa: F401  (registers the factory)
+from claimledger.nlp import attribution as _attribution
 from claimledger.nlp.drafts import AttributionDraft
 
 Span = tuple[tuple[int, int], ...]
@@ -245,9 +244,11 @@ def run_candidates(nlp_model: Language) -> Callable[[str], list[Attr]]:
         doc = splitter(text)
         spans = []
         for sent in doc.sents:
-            if any(t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in sent) or any(
-                m in sent.text for m in _CANDIDATE_MARKS
-            ) or "according to" in sent.text.lower():
+            if (
+                any(t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in sent)
+                or any(m in sent.text for m in _CANDIDATE_MARKS)
+                or "according to" in sent.text.lower()
+            ):
                 spans.append((sent.start_char, sent.end_char))
         # merge neighbours so split quotes stay in one piece
         merged: list[list[int]] = []
@@ -257,7 +258,7 @@ def run_candidates(nlp_model: Language) -> Callable[[str], list[Attr]]:
             else:
                 merged.append([s, e])
         out: list[Attr] = []
-        for (s, e), sub in zip(merged, nlp_model.pipe(text[s:e] for s, e in merged)):
+        for (s, _e), sub in zip(merged, nlp_model.pipe(text[s:e] for s, e in merged), strict=True):
             out.extend(drafts_to_attrs(text, component(sub)._.attributions, shift=s))
         return out
 
@@ -271,6 +272,7 @@ def run_textacy(nlp_model: Language) -> Callable[[str], list[Attr]]:
         doc = nlp_model(text)
         out = []
         for quote in direct_quotations(doc):
+
             def span(tokens: list) -> Span | None:  # type: ignore[type-arg]
                 if not tokens:
                     return None
@@ -290,7 +292,7 @@ def evaluate(
     for _article, (text, attrs) in gold.items():
         try:
             pred = run(text)
-        except Exception as error:  # noqa: BLE001  (a peer's crash counts as no output)
+        except Exception as error:
             print(f"  {name}: {type(error).__name__}: {error}", file=sys.stderr)
             pred = []
         score_article(score, text, attrs, pred)

@@ -35,32 +35,143 @@ if not Doc.has_extension("attributions"):
 
 # Words that end a subject phrase when walking left from the cue.
 _CLAUSE_OPENERS = frozenset(
-    """and but or nor because as while when where if since after before although though so
-    than whereas that whether how why what once unless until yet which who whom whose
-    said says""".split()
+    [
+        "and",
+        "but",
+        "or",
+        "nor",
+        "because",
+        "as",
+        "while",
+        "when",
+        "where",
+        "if",
+        "since",
+        "after",
+        "before",
+        "although",
+        "though",
+        "so",
+        "than",
+        "whereas",
+        "that",
+        "whether",
+        "how",
+        "why",
+        "what",
+        "once",
+        "unless",
+        "until",
+        "yet",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "said",
+        "says",
+    ]
 )
-_BOUNDARY_PUNCT = frozenset(list(";:()[]—―–\"“”„«»`'‘’") + ["--", "``", "''"])
+_BOUNDARY_PUNCT = frozenset([*";:()[]—―–\"“”„«»`'‘’", "--", "``", "''"])
 _OPEN_QUOTES = frozenset({'"', "“", "„", "«", "``", "”"})
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset(
-    "the a an his her its their our my your this these those no every each any some".split()
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "no",
+        "every",
+        "each",
+        "any",
+        "some",
+    ]
 )
 # Verbs whose first object is the hearer: "told reporters that …".
-_HEARER_VERBS = frozenset("tell ask inform assure remind warn urge advise brief notify".split())
+_HEARER_VERBS = frozenset(
+    ["tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise", "brief", "notify"]
+)
 # Words after an inverted cue that end the source ("said Dillon on Tuesday").
 _SOURCE_TAIL_STOPS = frozenset(
-    """on in at during after before when while as because though although since last this
-    earlier later yesterday today tonight in""".split()
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "when",
+        "while",
+        "as",
+        "because",
+        "though",
+        "although",
+        "since",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "yesterday",
+        "today",
+        "tonight",
+        "in",
+    ]
 )
 # Words that make what follows a cue a clause rather than adjuncts or an inverted source.
 _CLAUSE_VERBS = frozenset(
-    """is are was were has have had will would can could should may might must did does do
-    be been being 's 're 've 'll 'd won't can't isn't wasn't weren't hasn't haven't didn't""".split()
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+        "be",
+        "been",
+        "being",
+        "'s",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "won't",
+        "can't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "hasn't",
+        "haven't",
+        "didn't",
+    ]
 )
 _DASHES = frozenset({"―", "—", "–", "--"})
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
-_TAIL = re.compile(r",\s+(?:according to|(?!during|bring|string|thing|nothing|something|anything|everything)[a-z]{2,}ing)\b")
+_TAIL = re.compile(
+    r",\s+(?:according to|(?!during|including|bring|string|thing|nothing|something|anything"
+    r"|everything)[a-z]{2,}ing)\b"
+)
 
 
 def _end(token: Token) -> int:
@@ -93,9 +204,7 @@ class _Finder:
         starts = [False] * n
         for token in doc:
             i = token.i
-            if i == 0:
-                starts[i] = True
-            elif has_sents and token.is_sent_start:
+            if i == 0 or (has_sents and token.is_sent_start):
                 starts[i] = True
             prev = doc[i - 1] if i > 0 else None
             if (
@@ -121,6 +230,12 @@ class _Finder:
                 )
                 if not soft:
                     starts[i] = True
+        for i in range(1, n):
+            # the sentencizer leaves an opening quote mark at the end of the sentence before
+            if starts[i] and not starts[i - 1] and doc[i - 1].text in _OPEN_QUOTES:
+                mark = doc[i - 1]
+                if mark.idx == 0 or self.text[mark.idx - 1].isspace():
+                    starts[i - 1], starts[i] = True, False
         units: list[tuple[int, int]] = [(0, 0)] * n
         begin = 0
         for i in range(1, n + 1):
@@ -209,7 +324,7 @@ class _Finder:
                     continue
             else:
                 prev = doc[i - 1].lower_ if i > 0 else ""
-                if prev in _DETERMINERS or prev in ("to",) and not strong:
+                if prev in _DETERMINERS or (prev in ("to",) and not strong):
                     continue
             start = i
             while start > 0 and is_cue_adverb(doc[start - 1].text.lower()):
@@ -305,7 +420,6 @@ class _Finder:
         right = end
         while right < unit_end and doc[right].is_space:
             right += 1
-        after = doc[right] if right < unit_end else None
         left_token = doc[start - 1] if start > unit_start else None
         gerund = doc[head].lower_.endswith("ing") and start == head
         if gerund:
@@ -361,14 +475,13 @@ class _Finder:
         first = doc[right]
         if first.lower_ in ("that", "whether", "if", "how", "what", "why"):
             return False
-        if first.text == ":" or first.text in _OPEN_QUOTES and not self.in_quote(first):
+        if first.text == ":" or (first.text in _OPEN_QUOTES and not self.in_quote(first)):
             return False
         count = 0
         for k in range(right, unit_end):
             token = doc[k]
-            if token.text in _OPEN_QUOTES and _end(token) < len(self.text):
-                if token.text in {'"', "“", "``"}:
-                    return False
+            if token.text in {'"', "“", "``"} and _end(token) < len(self.text):
+                return False
             if token.lower_ == "that" and k > right:
                 return False
             if token.text == ",":
@@ -454,16 +567,6 @@ class _Finder:
             if content_start <= q_start < content_end < q_end:
                 content_end = q_end
                 break
-        # ", adding that …" / ", according to …" start another attribution
-        for j in range(k + 1, unit_end):
-            token = doc[j]
-            if token.text == "," and j + 1 < unit_end:
-                following = doc[j + 1].lower_
-                if following == "according" or (
-                    following.endswith("ing") and len(following) > 5 and not self.in_quote(token)
-                ):
-                    content_end = min(content_end, token.idx)
-                    break
         piece = self.char_span(content_start, content_end)
         if piece is None:
             return None
@@ -484,7 +587,7 @@ class _Finder:
         source = (end, j)
         pieces: list[CharSpan] = []
         before = self.tok_span(unit_start, start)
-        if before is not None and doc[start - 1].text in (",", "—", "(") or start == unit_start:
+        if (before is not None and doc[start - 1].text in (",", "—", "(")) or start == unit_start:
             if before is not None:
                 pieces.append(before)
             if j < unit_end and doc[j].text == ",":
@@ -512,13 +615,16 @@ class _Finder:
                         if grand.dep_ == "pobj":
                             source = (grand.left_edge.i, grand.right_edge.i + 1)
             return source, None
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and source is None:
-                source = (child.left_edge.i, child.right_edge.i + 1)
-            elif child.dep_ == "agent" and source is None:
-                for grand in child.children:
-                    if grand.dep_ == "pobj":
-                        source = (grand.left_edge.i, grand.right_edge.i + 1)
+        for dep in ("agent", "nsubj", "nsubjpass"):  # a passive's agent is the speaker
+            for child in verb.children:
+                if child.dep_ != dep or source is not None:
+                    continue
+                if dep == "agent":
+                    for grand in child.children:
+                        if grand.dep_ == "pobj":
+                            source = (grand.left_edge.i, grand.right_edge.i + 1)
+                else:
+                    source = (child.left_edge.i, child.right_edge.i + 1)
         unit_start, unit_end = self.unit_of[head]
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
@@ -626,11 +732,16 @@ class _Finder:
                 source_span = None
                 if rules is not None and rules[0] is not None:
                     candidate = self.tok_span(*rules[0])
-                    if candidate and not any(candidate[0] < e and s < candidate[1] for s, e in pieces):
+                    if candidate and not any(
+                        candidate[0] < e and s < candidate[1] for s, e in pieces
+                    ):
                         source_span = candidate
             if inherited and source_span is None:
                 source_span = self._sentence_source(drafts, head)
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])
+            pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
+            if not pieces:
+                continue
             taken.update(range(start, end))
             drafts.append(
                 AttributionDraft(
@@ -658,9 +769,7 @@ class _Finder:
         if start < cue[1]:
             return piece
         for match in _TAIL.finditer(self.text, start, end):
-            if match.start() > start and not any(
-                q0 < match.start() < q1 for q0, q1 in self.quotes
-            ):
+            if match.start() > start and not any(q0 < match.start() < q1 for q0, q1 in self.quotes):
                 cut = self.char_span(start, match.start())
                 return cut if cut is not None else piece
         return piece
@@ -704,7 +813,7 @@ class _Finder:
         n = len(doc)
         for token in doc:
             i = token.i
-            unit_start, unit_end = self.unit_of[i]
+            unit_start, _ = self.unit_of[i]
             name_start = unit_start
             while name_start < i and self.is_quote_mark(doc[name_start]):
                 name_start += 1
@@ -726,7 +835,7 @@ class _Finder:
             elif token.text in _DASHES and i > 0 and self.is_quote_mark(doc[i - 1]):
                 quote = self.quote_covering(doc[i - 1].idx, _end(doc[i - 1]))
                 line_end = i + 1
-                while line_end < n and not ("\n" in doc[line_end].text_with_ws):
+                while line_end < n and "\n" not in doc[line_end].text_with_ws:
                     line_end += 1
                 source = self.tok_span(i + 1, min(line_end + 1, n))
                 if quote is not None and source and self.text[source[0]].isupper():
@@ -758,7 +867,9 @@ class _Finder:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None or len(span) == 0:
             return position
-        _, unit_end = self.unit_of[span[0].i]
+        unit_start, unit_end = self.unit_of[span[0].i]
+        while unit_end - 1 > unit_start and doc[unit_end - 1].is_space:
+            unit_end -= 1
         return _end(doc[unit_end - 1])
 
     def _continuations(self, drafts: list[AttributionDraft]) -> None:
@@ -815,7 +926,9 @@ class _Finder:
         inside = 0
         outside = 0
         for start, end in pieces:
-            covered = [(max(start, q0), min(end, q1)) for q0, q1 in self.quotes if q0 < end and start < q1]
+            covered = [
+                (max(start, q0), min(end, q1)) for q0, q1 in self.quotes if q0 < end and start < q1
+            ]
             covered_chars = sum(e - s for s, e in covered)
             words_outside = self.text[start:end]
             for s, e in sorted(covered, reverse=True):
