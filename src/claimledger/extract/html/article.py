@@ -27,6 +27,12 @@ _CAPTION_TEST = "self::figcaption or @itemprop='caption' or contains(@class, 'ca
 _CAPTIONS = etree.XPath(f"//*[{_CAPTION_TEST}]")
 _CAPTION_CLASS = re.compile(r"(?:^|[-_])caption(?:$|[-_](?:text|content|body))", re.IGNORECASE)
 _MAX_CAPTION = 600
+# a lead photo's caption may stand a few anchor elements (kicker, byline) before the body
+_LEAD_SLACK = 6
+_NEXT_ANCHOR = etree.XPath(
+    "following::*[" + " or ".join(f"self::{tag}" for tag in _ANCHOR_TAGS) + "][1]"
+)
+_LEAD_TEXT = etree.XPath("substring(string(), 1, 400)", smart_strings=False)
 # Pages above this many elements (the dev sets' largest have ~1,500; busy news pages a few
 # thousand) get trafilatura's fast mode and htmldate's short search: the fallback extractors
 # are quadratic on some shapes (jusText took 7 s on 15,000 repeated divs and minutes on
@@ -34,6 +40,7 @@ _MAX_CAPTION = 600
 LARGE_TREE = 6_000
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
 _WORD = re.compile(r"\w+")
+_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved\b)", re.IGNORECASE)
 
 
 def extract_article(
@@ -43,15 +50,17 @@ def extract_article(
 
     ``exclude`` are the elements holding the comment thread: they are cut out of ``tree``
     (their tails kept) before anything else reads it, so neither the body nor the date can
-    come from a comment. ``markup`` is unused: the tree is never parsed twice.
+    come from a comment. ``markup`` only serves a cheap substring test: the tree is never
+    parsed twice.
     """
     drop_elements(exclude or [])
     large = _COUNT_ELEMENTS(tree) > LARGE_TREE
     meta = read_metadata(tree, uri, thorough=not large)
     body = _trafilatura_body(tree, uri, fast=large)
     blocks = body_blocks(body)
-    blocks = _drop_title_heading(blocks, meta.title)
-    blocks = place_captions(tree, blocks)
+    blocks = trim_edges(blocks, meta.headlines)
+    if "caption" in markup or not markup:  # every caption test below needs that word
+        blocks = place_captions(tree, blocks)
     return ArticleParts(
         title=meta.title,
         byline=meta.byline,
@@ -121,14 +130,25 @@ def body_blocks(body: etree._Element | None) -> list[Block]:
     return blocks
 
 
-def _drop_title_heading(blocks: list[Block], title: str | None) -> list[Block]:
-    """The headline is the record's title, not a body heading: drop it when it leads the body."""
-    if not title or not blocks:
-        return blocks
-    key = norm(title).casefold()
+def trim_edges(blocks: list[Block], headlines: Iterable[str]) -> list[Block]:
+    """Keep what is never article body out of it, at the body's two ends.
+
+    At the head, the headline (the record's title already) when it opens the body. At the
+    tail, headings with nothing after them (related-story and newsletter headings) go, and a
+    closing copyright line stays as boilerplate (benchmarks disagree whether it is body; it
+    holds no claim).
+    """
+    keys = {norm(h).casefold() for h in headlines if h}
     for i, block in enumerate(blocks[:3]):
-        if block.kind == "heading" and norm(block.text).casefold() == key:
-            return blocks[:i] + blocks[i + 1 :]
+        if block.kind == "heading" and norm(block.text).casefold() in keys:
+            blocks = blocks[:i] + blocks[i + 1 :]
+            break
+    end = len(blocks)
+    while end and blocks[end - 1].kind == "heading":
+        end -= 1
+    blocks = blocks[:end]
+    if blocks and len(blocks[-1].text) < 300 and _COPYRIGHT.match(blocks[-1].text):
+        blocks[-1] = Block("boilerplate", blocks[-1].text)
     return blocks
 
 
@@ -144,18 +164,6 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text[:400].casefold())[:40])
 
 
-def _lead_text(node: etree._Element, limit: int = 400) -> str:
-    """The first ``limit`` characters or so of an element's text, without reading all of it."""
-    pieces: list[str] = []
-    size = 0
-    for piece in node.itertext():
-        pieces.append(piece)
-        size += len(piece)
-        if size >= limit:
-            break
-    return "".join(pieces)
-
-
 def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Block]:
     """Interleave the page's captions with the body in page order; each caption text once.
 
@@ -166,56 +174,63 @@ def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Blo
     found = [node for node in _CAPTIONS(tree) if is_caption(node)]
     if not found:
         return blocks
-    # one walk over the anchor tags and the tags captions came in gives page positions
-    # (lxml hands back the same proxy for an element we still hold, so identity works)
-    wanted_caption = set(found)
-    captions: list[tuple[int, etree._Element]] = []
-    anchors: list[tuple[int, etree._Element]] = []
-    tags = set(_ANCHOR_TAGS) | {node.tag for node in found}
-    for position, node in enumerate(tree.iter(*sorted(tags))):
-        if node in wanted_caption:
-            captions.append((position, node))
-        elif node.tag in _ANCHOR_TAGS:
-            anchors.append((position, node))
-    # innermost of nested caption elements (a .caption div around a figcaption)
-    inner = {node for _, node in captions}
-    caption_text: list[tuple[int, str]] = []
-    for position, node in captions:
-        if any(d in inner for d in node.iterdescendants()):
+    chosen = set(found)
+    caption_text: list[tuple[etree._Element, str]] = []
+    for node in found:
+        # the innermost of nested caption elements (a .caption div around a figcaption)
+        if any(d in chosen for d in node.iterdescendants()):
             continue
         text = norm(node.text_content())
-        if 2 < len(text) <= _MAX_CAPTION:
-            caption_text.append((position, text))
+        # "... more" / "less" toggles share caption classes; a caption has two words at least
+        if len(text) <= _MAX_CAPTION and len(_WORD.findall(text)) >= 2:
+            caption_text.append((node, text))
     if not caption_text:
         return blocks
-    caption_keys = {_key(t) for _, t in caption_text}
-    blocks = [
-        Block("caption", b.text) if b.kind == "paragraph" and _key(b.text) in caption_keys else b
-        for b in blocks
-    ]
-    # where each body block stands in the page: match its first words to a page element
+    # where each body block stands in the page: its first words matched to a page element;
+    # elements inside a caption say the block is a caption that trafilatura kept as text
+    in_caption = {a for node, _ in caption_text for a in node.iter(*_ANCHOR_TAGS)}
     wanted: dict[str, int] = {}
     for i, block in enumerate(blocks):
-        if block.kind != "caption":
-            wanted.setdefault(_key(block.text), i)
-    block_pos: dict[int, int] = {}
-    for position, node in anchors:
-        i = wanted.get(_key(_lead_text(node)))
+        wanted.setdefault(_key(block.text), i)
+    anchors = list(tree.iter(*_ANCHOR_TAGS))
+    position_of = {node: n for n, node in enumerate(anchors)}
+    block_pos: dict[int, float] = {}
+    for n, node in enumerate(anchors):
+        if node in in_caption:
+            continue
+        i = wanted.get(_key(_LEAD_TEXT(node)))
         if i is not None and i not in block_pos:
-            block_pos[i] = position
+            block_pos[i] = n
+    caption_keys = {_key(t) for _, t in caption_text}
+    blocks = [
+        Block("caption", b.text)
+        if b.kind == "paragraph" and i not in block_pos and _key(b.text) in caption_keys
+        else b
+        for i, b in enumerate(blocks)
+    ]
     if not block_pos:
         return blocks
     first, last = min(block_pos.values()), max(block_pos.values())
     seen = {_key(b.text) for b in blocks if b.kind == "caption"}
-    pending: list[tuple[int, str]] = []
-    for position, text in caption_text:
+    pending: list[tuple[float, str]] = []
+    for node, text in caption_text:
         key = _key(text)
-        if key in seen or not first - 20 <= position <= last:
+        if key in seen:
+            continue
+        # a caption stands just before the next anchor element after it (lxml hands back
+        # the proxy we already hold for an element, so the lookup by identity works)
+        position: float | None = position_of.get(node)
+        if position is None:
+            following = _NEXT_ANCHOR(node)
+            nxt = position_of.get(following[0]) if following else None
+            position = len(anchors) if nxt is None else nxt - 0.5
+        if not first - _LEAD_SLACK <= position <= last:
             continue
         seen.add(key)
         pending.append((position, text))
     if not pending:
         return blocks
+    pending.sort()
     out: list[Block] = []
     for i, block in enumerate(blocks):
         here = block_pos.get(i)

@@ -9,11 +9,13 @@ the date comes from htmldate, which knows far more date markup than we would wri
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 _WS = re.compile(r"\s+")
@@ -37,11 +39,12 @@ _ARTICLE_TYPES = {
     "report",
     "posting",
 }
-_AUTHOR_XPATH = (
-    "//*[@itemprop='author']//*[@itemprop='name'] | //*[@itemprop='author' and not(*)]"
-    " | //a[@rel='author'] | //*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]"
-    " | //*[contains(@class, 'author-name') or contains(@class, 'byline__name')]"
+# one walk over the tree for every author-ish element; Python then keeps the name-like ones
+_AUTHOR_XPATH = etree.XPath(
+    "//*[@itemprop='author' or @rel='author' or contains(@class, 'byline')"
+    " or contains(@class, 'author')]"
 )
+_AUTHOR_CLASS = re.compile(r"^(?:byline|author|author-name|byline__name|byline-name)$", re.I)
 
 
 @dataclass
@@ -53,11 +56,16 @@ class PageMeta:
     published: str | None = None
     language: str | None = None
     site_name: str | None = None
+    # every headline the page states (JSON-LD, og, <title>, h1), to recognise it in the body
+    headlines: tuple[str, ...] = ()
 
 
 def norm(text: str | None) -> str:
-    """Collapse whitespace and trim; '' for None."""
-    return _WS.sub(" ", text or "").strip()
+    """Collapse whitespace and trim; '' for None. Entities left escaped twice are decoded."""
+    text = text or ""
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    return _WS.sub(" ", text).strip()
 
 
 def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) -> PageMeta:
@@ -69,20 +77,23 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) 
     ld = _json_ld_article(tree)
     site = norm(tags.get("og:site_name") or tags.get("application-name") or ld.get("publisher"))
     h1 = _first_text(tree, "//h1")
-    raw_title = (
-        norm(ld.get("headline"))
-        or norm(tags.get("og:title"))
-        or norm(tags.get("twitter:title"))
-        or _first_text(tree, "//head/title|//title")
-        or h1
+    candidates = (
+        norm(ld.get("headline")),
+        norm(tags.get("og:title")),
+        norm(tags.get("twitter:title")),
+        _first_text(tree, "//head/title|//title"),
+        h1,
     )
+    raw_title = next((c for c in candidates if c), "")
     title = clean_title(raw_title, site, h1) or None
+    headlines = tuple(dict.fromkeys(c for c in (title, *candidates) if c))
     return PageMeta(
         title=title,
         byline=_byline(tree, tags, ld),
         published=_published(tree, tags, uri, thorough),
         language=_language(tree, tags, ld),
         site_name=site or None,
+        headlines=headlines,
     )
 
 
@@ -206,6 +217,12 @@ def _clean_name(text: str) -> str:
     return text.strip(" ,;|-–—")
 
 
+def _is_author_node(node: etree._Element) -> bool:
+    if node.get("itemprop") == "author" or node.get("rel") == "author":
+        return True
+    return any(_AUTHOR_CLASS.match(token) for token in (node.get("class") or "").split())
+
+
 def _byline(tree: lxml_html.HtmlElement, tags: dict[str, str], ld: dict[str, Any]) -> str | None:
     """Author names joined by ", "; None when nothing name-like is found."""
     names: list[str] = list(ld.get("author", []))
@@ -216,8 +233,11 @@ def _byline(tree: lxml_html.HtmlElement, tags: dict[str, str], ld: dict[str, Any
                 names = [value]
                 break
     if not names:
-        for node in tree.xpath(_AUTHOR_XPATH)[:5]:
-            text = _clean_name(node.text_content())
+        for node in _AUTHOR_XPATH(tree):
+            if not _is_author_node(node):
+                continue
+            named = node.xpath(".//*[@itemprop='name']")
+            text = _clean_name((named[0] if named else node).text_content())
             if 2 < len(text) <= 60:
                 names = [text]
                 break
