@@ -436,6 +436,20 @@ class SpeakerResolver:
                 return entity
         return None
 
+    def _full_name(self, surname: str, group: str) -> MentionInfo | None:
+        """A longer name in the same scope that ends with this single word, read as a person's
+        name ("Green Party presidential candidate Jill Stein" → Jill Stein)."""
+        for cand in self.candidates:
+            if cand.group != group:
+                continue
+            words = re.sub(r"[’']s$", "", cand.text).split()
+            if len(words) < 2 or words[-1] != surname:
+                continue
+            info = parse_mention(cand.text, cand.label)
+            if info.kind == "person" and len(info.name.split()) >= 2:
+                return info
+        return None
+
     def link_name(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
         """The entity for a named or unnamed mention, created when new."""
         if info.kind == "unnamed":
@@ -446,13 +460,20 @@ class SpeakerResolver:
         single = len(canon.split()) == 1 and not canon.isupper()
         if entity is None and (info.kind == "person" or single):
             entity = self._find_person(canon)
+        gender = info.gender
+        kind = info.kind
+        if entity is None and single and not country_of(canon):
+            full = self._full_name(canon, group)  # "Stein" after "… candidate Jill Stein"
+            if full is not None:
+                canon, kind, gender = full.name, full.kind, full.gender or gender
+                key = norm(canon)
+                entity = self.by_key.get(key)
         if entity is None:
-            kind = info.kind
             if canon != info.name and canon in self.acronym_full.values():
                 kind = "organisation"
             if country_of(canon):
                 kind = "country"
-            entity = _Entity(name=canon, kind=kind, gender=info.gender, plural=info.plural)
+            entity = _Entity(name=canon, kind=kind, gender=gender, plural=info.plural)
             entity.person_like = kind == "person"
             entity.heads |= self.acronym_heads.get(key, set())
             self.entities.append(entity)
@@ -631,6 +652,13 @@ class SpeakerResolver:
 
     def entities_out(self) -> tuple[list[Entity], dict[int, str]]:
         """Record entities ordered by first mention (ids e1, e2 …) and id(entity) → record id."""
+        for entity in self.entities:  # affiliations named before their entity was known
+            if entity.affiliation:
+                found = self.by_key.get(norm(entity.affiliation))
+                if found is None and len(entity.affiliation.split()) == 1:
+                    found = self._find_person(entity.affiliation)
+                if found is not None and found is not entity:
+                    entity.affiliation = found.name
         kept = [e for e in self.entities if e.mentions]
         kept.sort(key=lambda e: (min(e.mentions), e.name))
         ids: dict[int, str] = {}
