@@ -185,3 +185,19 @@ def test_resolver_links_variants_and_pronouns_on_its_own() -> None:
     assert lavrov.role == "Russia’s Minister of Foreign Affairs"
     assert lavrov.affiliation == "Russia"
     assert "Lavrov" in lavrov.aliases
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_lone_surname_takes_the_full_name_seen_before(engine: str) -> None:
+    doc = _doc(
+        "Green Party presidential candidate Jill Stein was escorted off the campus on Monday."
+        "\n\nStein spokeswoman Melezia Figueroa said the candidate was headed to an interview."
+        "\n\nStein said she would join the protest."
+    )
+    annotate(doc, engine)
+    assert_spans_ok(doc)
+    claim = _claims_with(doc, "join the protest")[0]
+    stein = next(e for e in doc.entities if e.id == claim.source.entity)  # type: ignore[union-attr]
+    assert (stein.name, stein.kind) == ("Jill Stein", "person")
+    figueroa = next(e for e in doc.entities if e.name == "Melezia Figueroa")
+    assert figueroa.role == "Stein spokeswoman" and figueroa.affiliation == "Jill Stein"
