@@ -35,7 +35,9 @@ def _register() -> None:
     from claimledger.commands import analyze
 
     analyze.register(app)
-    from claimledger.commands import ledger; ledger.register(app)
+    from claimledger.commands import ledger
+
+    ledger.register(app)
 
 
 def main() -> None:

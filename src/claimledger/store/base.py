@@ -107,6 +107,13 @@ def _fields(value: Any) -> Any:
     return value.__dict__
 
 
+def _next_day(day: str) -> str:
+    """The day after a YYYY-MM-DD date: `--until` includes the whole of its day."""
+    from datetime import date, timedelta
+
+    return (date.fromisoformat(day[:10]) + timedelta(days=1)).isoformat()
+
+
 def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -611,7 +618,7 @@ class Ledger(ABC):
             params.append(q.since)
         if q.until:
             where.append("c.published < ?")
-            params.append(q.until + "\uffff")
+            params.append(_next_day(q.until))
         if q.min_check_worthy is not None:
             where.append("c.check_worthy >= ?")
             params.append(q.min_check_worthy)

@@ -45,6 +45,7 @@ class SQLiteLedger(Ledger):
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: FTS and index pages stay hot
             self._local.conn = conn
             self._conns.append(conn)
         return conn
