@@ -94,6 +94,20 @@ def test_same_bytes_same_record(corpus: Path) -> None:
     assert first.body_text()
 
 
+def test_no_comment_text_in_any_body_of_the_comment_pages(corpus: Path) -> None:
+    """On real pages with reader threads, the body holds the article and no comment's text."""
+    pages = sorted((corpus / "comments-dev" / "html").glob("*.html"))
+    assert pages
+    for path in pages:
+        doc = _document(path.read_bytes(), str(path))
+        assert_spans_ok(doc)
+        body = doc.body_text()
+        assert body, f"{path.name}: no article body"
+        for comment in doc.comments:
+            text = doc.slice(comment.span)
+            assert len(text) < 20 or text not in body, f"{path.name}: comment {comment.id} in body"
+
+
 def test_comment_nodes_never_reach_the_body() -> None:
     story = " ".join(["The council approved the new budget after a long debate."] * 8)
     comment = "I think the council is lying about the budget figures again and again."
@@ -176,17 +190,21 @@ def test_metadata_from_meta_tags_and_json_ld() -> None:
 
 
 def test_title_cleaning_is_careful() -> None:
-    assert clean_title("Storm hits coast - Daily Planet", "Daily Planet", "") == "Storm hits coast"
-    assert clean_title("Daily Planet | Storm hits coast", "dailyplanet.com", "") == (
-        "Storm hits coast"
-    )
+    assert clean_title("Storm hits coast - Daily Planet", "Daily Planet") == "Storm hits coast"
+    assert clean_title("Daily Planet | Storm hits coast", "dailyplanet.com") == "Storm hits coast"
     # no site name, no h1 to go by: a dash inside a headline is left alone
-    assert clean_title("Rock - paper - scissors explained", "", "") == (
+    assert clean_title("Rock - paper - scissors explained", "") == (
         "Rock - paper - scissors explained"
     )
-    assert clean_title("Why it matters: the vote | News", "", "Why it matters: the vote") == (
+    assert clean_title("Why it matters: the vote | News", "", ["Why it matters: the vote"]) == (
         "Why it matters: the vote"
     )
+    # the site logo is often the first h1: it never wins over the headline
+    assert clean_title("Open thread - The Blog", "The Blog", ["The Blog", "Open thread"]) == (
+        "Open thread"
+    )
+    # without a site name, the h1 matching the title's first part is the headline
+    assert clean_title("Open thread - The Blog", "", ["The Blog", "Open thread"]) == ("Open thread")
 
 
 def test_language_guess_is_cheap_and_cautious() -> None:

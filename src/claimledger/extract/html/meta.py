@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -76,7 +77,8 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) 
     tags = _meta_tags(tree)
     ld = _json_ld_article(tree)
     site = norm(tags.get("og:site_name") or tags.get("application-name") or ld.get("publisher"))
-    h1 = _first_text(tree, "//h1")
+    h1s = [t for node in tree.xpath("//h1")[:5] if (t := norm(node.text_content()))]
+    h1 = h1s[0] if h1s else ""
     candidates = (
         norm(ld.get("headline")),
         norm(tags.get("og:title")),
@@ -85,8 +87,8 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) 
         h1,
     )
     raw_title = next((c for c in candidates if c), "")
-    title = clean_title(raw_title, site, h1) or None
-    headlines = tuple(dict.fromkeys(c for c in (title, *candidates) if c))
+    title = clean_title(raw_title, site, h1s) or None
+    headlines = tuple(dict.fromkeys(c for c in (title, *candidates, *h1s) if c))
     return PageMeta(
         title=title,
         byline=_byline(tree, tags, ld),
@@ -97,29 +99,34 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) 
     )
 
 
-def clean_title(title: str, site: str, h1: str) -> str:
+def clean_title(title: str, site: str, h1s: Iterable[str] = ()) -> str:
     """Drop a " | Site name" part when we can tell it is the site's, not the headline's.
 
-    Safe cases only: the page's own h1 equals one part, or one end part is the site name.
-    Otherwise the title is kept whole (a headline may contain " - " itself).
+    Safe cases only: an end part is the site name, or one of the page's h1s (not the site
+    logo's) equals a part. Otherwise the title is kept whole (a headline may hold " - ").
     """
     title = norm(title)
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    if h1:
-        for part in parts:
-            if part.casefold() == h1.casefold():
-                return part
-        # the h1 may itself contain a separator: keep the prefix it matches
-        if title.casefold().startswith(h1.casefold()) and len(h1) > 15:
+    key = _site_key(site) if site else ""
+    if key and _site_key(parts[-1]) == key:
+        return _strip_last(title)
+    if key and _site_key(parts[0]) == key:
+        return title[len(parts[0]) :].lstrip(" |-–—:»·•/")
+    folded = title.casefold()
+    h1s = [h for h in h1s if h and not (key and _site_key(h) == key)]
+    # the headline usually leads the title: an h1 matching the first part wins, then a longer
+    # prefix (an h1 holding a separator itself), then any other part
+    for h1 in h1s:
+        if parts[0].casefold() == h1.casefold():
             return h1
-    if site:
-        key = _site_key(site)
-        if key and _site_key(parts[-1]) == key:
-            return _strip_last(title)
-        if key and _site_key(parts[0]) == key:
-            return title[len(parts[0]) :].lstrip(" |-–—:»·•/")
+    for h1 in h1s:
+        if folded.startswith(h1.casefold()) and len(h1) > 15:
+            return h1
+    for h1 in h1s:
+        if any(part.casefold() == h1.casefold() for part in parts[1:]):
+            return h1
     return title
 
 
