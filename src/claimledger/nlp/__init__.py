@@ -159,7 +159,7 @@ def _resolve_speakers(
     scan = [(r.start, r.end) for r in regions]
     if doc.title:
         scan.append(doc.title.span)
-    resolver.collect_mentions(sorted(scan), acronyms)
+    resolver.collect_mentions(sorted(scan))
     entities, ids = resolver.entities_out()
     doc.entities = entities
     for i, draft in enumerate(drafts):

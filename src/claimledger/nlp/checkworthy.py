@@ -29,20 +29,34 @@ def _w(words: str) -> list[str]:
     return words.split()
 
 
-_EVENT = re.compile(
-    r"\b(?:kill\w*|die[ds]?|dead|death\w*|wound\w*|injur\w*|attack\w*|bomb\w*|shell\w*|"
-    r"strikes?|struck|captur\w*|seiz\w*|fled|flee\w*|displac\w*|evacuat\w*|arrest\w*|"
-    r"detain\w*|releas\w*|signed|signs|won|wins|lost|loses|vot\w*|elect\w*|invad\w*|"
-    r"occup\w*|destroy\w*|fired|shot|shoot\w*|launch\w*|investigat\w*|escap\w*|"
-    r"surrender\w*|withdr\w*|deploy\w*|sanction\w*|banned|charged|convict\w*|sentenced|"
-    r"funded|paid|raised|spent|cut|increas\w*|decreas\w*|rose|fell|dropped|grew|airlift\w*|"
-    r"air-lift\w*|broker\w*|taken|took|fight\w*|fought|level\w*|massacr\w*|execut\w*|"
-    r"kidnap\w*|abduct\w*|hostages?|casualt\w*|refugees?|protest\w*|riots?|clash\w*|"
-    r"pound\w*|encircl\w*|besieg\w*|siege|surround\w*|hemmed|arrang\w*|agreed|deal|"
-    r"ceasefire|truce|crisis|collaps\w*|battle\w*|war|raid\w*|explo\w*|crash\w*|"
-    r"resign\w*|fired|hired|approved|passed|rejected|announc\w*|leaked|hacked)\b",
-    re.IGNORECASE,
+# Event words: exact forms, and stems that any inflection may follow ("kill" → killed, killings).
+_EVENT_WORDS = frozenset(
+    _w(
+        """die died dies dead strike strikes struck fled signed signs won wins lost loses
+        fired shot banned charged sentenced funded paid raised spent cut rose fell dropped
+        grew taken took fought hostage hostages refugee refugees riot riots siege hemmed
+        agreed deal ceasefire truce crisis war hired approved passed rejected leaked hacked"""
+    )
 )
+_EVENT_STEMS = tuple(
+    _w(
+        """kill death wound injur attack bomb shell captur seiz flee displac evacuat arrest
+        detain releas vot elect invad occup destroy shoot launch investigat escap surrender
+        withdr deploy sanction convict increas decreas airlift air-lift broker fight level
+        massacr execut kidnap abduct casualt protest clash pound encircl besieg surround
+        arrang collaps battle raid explo crash resign announc"""
+    )
+)
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+def _has_event(text: str) -> bool:
+    for word in _LOWER_WORD.findall(text.lower()):
+        if word in _EVENT_WORDS or word.startswith(_EVENT_STEMS):
+            return True
+    return False
+
+
 _TIME = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|June|July|August|September|October|November|December|yesterday|today|tonight|"
@@ -98,7 +112,7 @@ def explain(signals: ClaimSignals) -> list[tuple[str, float]]:
     actors = named_actors(text)
     if actors:
         terms.append(("named actors", round(min(actors, 3) * 0.08, 2)))
-    if _EVENT.search(text):
+    if _has_event(text):
         terms.append(("event", 0.15))
     if _TIME.search(text):
         terms.append(("time", 0.05))

@@ -621,8 +621,10 @@ class SpeakerResolver:
 
     # ---- mentions and output ------------------------------------------------------------------
 
-    def collect_mentions(self, regions: list[Span], acronyms: list[Acronym]) -> None:
-        """Every occurrence of an entity's name or aliases inside the regions."""
+    def collect_mentions(self, regions: list[Span]) -> None:
+        """Every occurrence of an entity's name or aliases inside the regions (one scan with
+        one pattern for all entities; a form shared by two entities goes to the first)."""
+        owner: dict[str, _Entity] = {}
         for entity in self.entities:
             if entity.unnamed:
                 continue
@@ -633,22 +635,25 @@ class SpeakerResolver:
                 forms |= {
                     v.upper() if len(v) <= 3 else v.title() for v in COUNTRIES.get(entity.name, ())
                 }
-            forms = {f for f in forms if len(f) >= 2 and f.lower() not in PRONOUNS}
-            if forms:
-                alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-                pattern = re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])")
-                for start, end in regions:
-                    for match in pattern.finditer(self.text, start, end):
-                        entity.mentions.add((match.start(), match.end()))
-            for head in sorted(entity.heads):
-                if entity.kind == "person":
-                    continue
-                first = min((s for s, _ in entity.mentions), default=0)
-                pattern = re.compile(r"\b[Tt]he " + re.escape(head) + r"\b")
-                for start, end in regions:
-                    for match in pattern.finditer(self.text, max(start, first), end):
-                        entity.mentions.add((match.start(), match.end()))
-                        entity.add_alias(match.group(0).lower())
+            for form in sorted(forms):
+                if len(form) >= 2 and form.lower() not in PRONOUNS:
+                    owner.setdefault(form, entity)
+        if owner:
+            alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+            pattern = re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])")
+            for start, end in regions:
+                for match in pattern.finditer(self.text, start, end):
+                    owner[match.group(0)].mentions.add((match.start(), match.end()))
+        for entity in self.entities:  # "the alliance" after "The SDF, an alliance of …"
+            if entity.unnamed or entity.kind == "person" or not entity.heads:
+                continue
+            first = min((s for s, _ in entity.mentions), default=0)
+            heads = "|".join(re.escape(h) for h in sorted(entity.heads))
+            pattern = re.compile(r"\b[Tt]he (?:" + heads + r")\b")
+            for start, end in regions:
+                for match in pattern.finditer(self.text, max(start, first), end):
+                    entity.mentions.add((match.start(), match.end()))
+                    entity.add_alias(match.group(0).lower())
 
     def entities_out(self) -> tuple[list[Entity], dict[int, str]]:
         """Record entities ordered by first mention (ids e1, e2 …) and id(entity) → record id."""
