@@ -181,17 +181,14 @@ def _cue_phrases() -> tuple[str, ...]:
 
 
 def _chunks(doc: Doc) -> list[tuple[int, int, bool]]:
-    """Consecutive sentences grouped by whether they need the parser: (start, end, parse)."""
+    """Consecutive sentences grouped by whether they need the parser: token (start, end, parse)."""
     out: list[tuple[int, int, bool]] = []
-    sents = list(doc.sents)
-    for i, sent in enumerate(sents):
-        start = 0 if i == 0 else sent.start_char
-        end = sents[i + 1].start_char if i + 1 < len(sents) else len(doc.text)
+    for sent in doc.sents:
         flag = needs_parse(sent.text)
         if out and out[-1][2] == flag:
-            out[-1] = (out[-1][0], end, flag)
+            out[-1] = (out[-1][0], sent.end, flag)
         else:
-            out.append((start, end, flag))
+            out.append((sent.start, sent.end, flag))
     return out
 
 
@@ -206,11 +203,21 @@ def _flat_parse(doc: Doc) -> Doc:
     return doc
 
 
+def _piece(doc: Doc, start: int, end: int) -> Doc:
+    """Tokens [start, end) as a Doc of their own (no second tokenization)."""
+    return doc if (start, end) == (0, len(doc)) else doc[start:end].as_doc()
+
+
 def _parse_selected(engine: Engine, texts: list[str], rules_docs: list[Doc]) -> list[Doc]:
+    """Run the model on the pieces that need it, already tokenized and split into sentences
+    by the rules pass (the parser keeps those boundaries), and merge each region back."""
     assert engine.model is not None
     plans = [_chunks(doc) for doc in rules_docs]
     wanted = [
-        text[s:e] for text, plan in zip(texts, plans, strict=True) for s, e, flag in plan if flag
+        _piece(doc, s, e)
+        for doc, plan in zip(rules_docs, plans, strict=True)
+        for s, e, flag in plan
+        if flag
     ]
     parsed = iter(engine.model.pipe(wanted))
     out: list[Doc] = []
@@ -221,12 +228,9 @@ def _parse_selected(engine: Engine, texts: list[str], rules_docs: list[Doc]) -> 
         if all(flag for _, _, flag in plan):
             out.append(next(parsed))
             continue
-        pieces: list[Doc] = []
-        for start, end, flag in plan:
-            if flag:
-                pieces.append(next(parsed))
-            else:
-                pieces.append(_flat_parse(engine.rules(text[start:end])))
+        pieces = [
+            next(parsed) if flag else _flat_parse(_piece(rules_doc, s, e)) for s, e, flag in plan
+        ]
         merged = _merge(pieces)
         if merged is None or merged.text != text:  # pragma: no cover - tokenizer edge case
             merged = engine.model(text)
