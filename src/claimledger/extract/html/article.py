@@ -66,7 +66,7 @@ def extract_article(
         title=meta.title,
         byline=meta.byline,
         published=meta.published,
-        language=meta.language or guess_language(b.text for b in blocks),
+        language=choose_language(meta.language, blocks),
         blocks=blocks,
     )
 
@@ -258,6 +258,18 @@ _STOPWORDS = {
     "pt": {"o", "de", "que", "os", "e", "do", "da", "em", "um", "para", "uma", "não"},
     "nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor"},
 }
+
+
+def choose_language(declared: str | None, blocks: list[Block]) -> str | None:
+    """The declared language, unless the body plainly reads as another language we know.
+
+    Templates often keep ``lang="en"`` on pages written in German or Spanish; the stop-word
+    vote overrides a declaration only between the languages it knows.
+    """
+    if declared and declared not in _STOPWORDS:
+        return declared
+    guessed = guess_language(b.text for b in blocks if b.kind in ("paragraph", "quote"))
+    return guessed or declared
 
 
 def guess_language(texts: Iterable[str]) -> str | None:
