@@ -166,6 +166,11 @@ _CLAUSE_VERBS = frozenset(
     ]
 )
 _DASHES = frozenset({"―", "—", "–", "--"})
+_MODALS = frozenset(
+    ["would", "should", "could", "might", "may", "will", "can", "must", "'d", "'ll", "wo", "ca"]
+)
+# Verbs of speaking that report an event unless a topic or a quote follows.
+_TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
 _TAIL = re.compile(
@@ -687,6 +692,7 @@ class _Finder:
     def run(self) -> list[AttributionDraft]:
         drafts: list[AttributionDraft] = []
         taken: set[int] = set()
+        weak_cues: set[CharSpan] = set()
         for head, start, end, lemma, strong in self.cues():
             if head in taken:
                 continue
@@ -722,6 +728,10 @@ class _Finder:
                         pieces = None
             if not pieces:
                 continue
+            if not strong and self._irrealis(head, start):
+                continue
+            if lemma in _TOPIC_VERBS and not self._has_topic(head, end, pieces):
+                continue
             cue_span = self.tok_span(start, end) if lemma != "according to" else None
             if cue_span is None:
                 cue_span = (self.doc[start].idx, _end(self.doc[end - 1]))
@@ -743,6 +753,8 @@ class _Finder:
             if not pieces:
                 continue
             taken.update(range(start, end))
+            if not strong:
+                weak_cues.add(cue_span)
             drafts.append(
                 AttributionDraft(
                     cue=cue_span,
@@ -761,7 +773,44 @@ class _Finder:
         for draft in drafts:
             draft.quote = self._quote_kind(draft.content)
         self._nest(drafts)
-        return drafts
+        return self._drop_nested_weak(drafts, weak_cues)
+
+    def _drop_nested_weak(
+        self, drafts: list[AttributionDraft], weak_cues: set[CharSpan]
+    ) -> list[AttributionDraft]:
+        """A weak cue inside another's content ("he said he *plans* to …") is part of what was
+        said, not an attribution of its own (PolNeAR annotates the outer one only)."""
+        keep = [
+            d
+            for d in drafts
+            if not (d.cue in weak_cues and d.nested_in is not None and not d.inherited)
+        ]
+        if len(keep) == len(drafts):
+            return drafts
+        for draft in keep:
+            draft.nested_in = None
+        self._nest(keep)
+        return keep
+
+    def _irrealis(self, head: int, start: int) -> bool:
+        """A weak cue under a modal or as a bare infinitive ("would see", "refused to
+        answer") states no attitude of its subject: no attribution."""
+        doc = self.doc
+        for k in range(start, head):
+            if doc[k].lower_ in _MODALS:
+                return True
+        if head > 0 and doc[head - 1].lower_ == "to":
+            return True
+        return self.parsed and doc[head].dep_ in ("xcomp", "relcl", "acl", "pcomp")
+
+    def _has_topic(self, head: int, end: int, pieces: list[CharSpan]) -> bool:
+        """ "spoke to reporters Friday" reports an event; "spoke about X" / a quote a claim."""
+        doc = self.doc
+        if doc[end - 1].lower_ in ("about", "of", "on", "out"):
+            return True
+        if end < len(doc) and doc[end].lower_ in ("about", "of", "on", "out"):
+            return True
+        return any(self._has_quote(p) for p in pieces)
 
     def _cut_tail(self, piece: CharSpan, cue: CharSpan) -> CharSpan:
         """End a content after the cue before ", adding …" / ", according to …"."""
