@@ -241,6 +241,22 @@ class _Finder:
                 mark = doc[i - 1]
                 if mark.idx == 0 or self.text[mark.idx - 1].isspace():
                     starts[i - 1], starts[i] = True, False
+        for i in range(2, n):
+            # "“Why …?” he asks.": a question or exclamation inside a quote ends no sentence
+            # when the reporting clause goes on in lower case
+            if (
+                starts[i]
+                and (
+                    doc[i].text[:1].islower()
+                    or any(t.lower_ in STRONG_FORMS for t in doc[i : min(n, i + 4)])
+                )
+                and "\n" not in doc[i - 1].text_with_ws
+                and (
+                    doc[i - 1].text in ("?", "!")
+                    or (doc[i - 1].text in ("”", '"', "''") and doc[i - 2].text in ("?", "!"))
+                )
+            ):
+                starts[i] = False
         units: list[tuple[int, int]] = [(0, 0)] * n
         begin = 0
         for i in range(1, n + 1):
@@ -563,7 +579,11 @@ class _Finder:
                 break
             if token.text in ".;!?":
                 break
-        if k >= unit_end:
+        if k >= unit_end or all(doc[j].is_space for j in range(k, unit_end)):
+            if evident and doc[k - 1].text == ":":
+                paragraph = self._next_paragraph(_end(doc[k - 1]))
+                if paragraph is not None:
+                    return [paragraph], True
             return None
         content_start = doc[k].idx
         content_end = _end(doc[unit_end - 1])
@@ -578,6 +598,18 @@ class _Finder:
         if not evident and self._has_quote(piece):
             evident = True
         return [piece], evident
+
+    def _next_paragraph(self, position: int) -> CharSpan | None:
+        """The paragraph after a cue that ends its line with a colon ("He added:")."""
+        text = self.text
+        line_end = text.find("\n", position)
+        if line_end < 0 or text[position:line_end].strip():
+            return None
+        start = line_end
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        return self.char_span(start, end if end >= 0 else len(text))
 
     def _according_to(
         self, start: int, end: int, unit_start: int, unit_end: int
