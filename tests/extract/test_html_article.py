@@ -13,7 +13,9 @@ from lxml import html as lxml_html
 
 from claimledger.extract.html import extract_html, parse_html
 from claimledger.extract.html.article import extract_article, guess_language
+from claimledger.extract.html.article_chunks import extend_chunked_body
 from claimledger.extract.html.meta import clean_title
+from claimledger.extract.parts import Block
 from claimledger.model import Document
 from claimledger.sources.decode import decode
 from tests.conftest import assert_spans_ok
@@ -22,8 +24,9 @@ _TOKEN = re.compile(r"\w+")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 # a news site whose framework strews <!-- --> inside sentences, a blog page with photo
-# captions, and a tech page with a figure credit line (aeb-dev ids, by prefix)
-PAGES = ("702d1da63b", "7bb1ca9035", "5fa5679de5")
+# captions, a tech page with a figure credit line, and a magazine page whose body is cut into
+# several same-styled chunks (aeb-dev ids, by prefix)
+PAGES = ("702d1da63b", "7bb1ca9035", "5fa5679de5", "2f42ef1d3e")
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
@@ -85,6 +88,32 @@ def test_captions_are_kept_once_apart_from_body(corpus: Path) -> None:
     assert len(captions) == len(set(captions)), "a repeated caption counts once"
     body = doc.body_text()
     assert all(c not in body for c in captions if len(c) > 40)
+
+
+def test_chunked_body_is_joined_and_lookalikes_are_not() -> None:
+    first = "The first stretch of the story tells how the river rose over three long days."
+    second = "The second stretch, after an advertisement, tells how the town was evacuated."
+    other = "A different story further down the page, styled the same way, about football."
+    links = "".join(
+        f"<p><a href='/s{i}'>Related story number {i} with a headline</a></p>" for i in range(9)
+    )
+    chunk = "grid--item body body__container"
+    page = _html(
+        f"<article><div class='chunks'><div><div class='{chunk}'><p>{first}</p>"
+        f"<p>{first} Again.</p></div></div><div class='ad'>Advertisement</div>"
+        f"<div><div class='{chunk}'><p>{second}</p><p>{second} Twice.</p>"
+        f"<p>{second} Thrice.</p></div></div>"
+        f"<div><div class='{chunk}'>{links}</div></div></div></article>"
+        f"<footer><div><div><div><div class='{chunk}'><p>{other}</p><p>{other} Again.</p>"
+        f"<p>{other} And again, at length.</p></div></div></div></div></footer>"
+    )
+    tree = parse_html(page, "mem:chunks")
+    blocks = [Block("paragraph", first), Block("paragraph", f"{first} Again.")]
+    texts = [b.text for b in extend_chunked_body(tree, blocks)]
+    assert texts[:2] == [first, f"{first} Again."]
+    assert second in texts, "the next chunk of the same body is added"
+    assert not any("football" in t for t in texts), "a look-alike far away is not"
+    assert not any("Related story" in t for t in texts), "a chunk of links is not"
 
 
 def test_same_bytes_same_record(corpus: Path) -> None:

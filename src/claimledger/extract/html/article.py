@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
+from claimledger.extract.html.article_chunks import extend_chunked_body
 from claimledger.extract.html.meta import norm, read_metadata
 from claimledger.extract.parts import ArticleParts, Block
 
@@ -59,7 +60,7 @@ def extract_article(
     meta = read_metadata(tree, uri, thorough=not large)
     body = _trafilatura_body(tree, uri, fast=large)
     blocks = body_blocks(body)
-    blocks = trim_edges(blocks, meta.headlines)
+    blocks = extend_chunked_body(tree, trim_edges(blocks, meta.headlines))
     if "caption" in markup or not markup:  # every caption test below needs that word
         blocks = place_captions(tree, blocks)
     return ArticleParts(
