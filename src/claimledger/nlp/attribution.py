@@ -237,7 +237,7 @@ class _Finder:
                     starts[i] = True
         for i in range(1, n):
             # the sentencizer leaves an opening quote mark at the end of the sentence before
-            if starts[i] and not starts[i - 1] and doc[i - 1].text in _OPEN_QUOTES:
+            if starts[i] and not starts[i - 1] and doc[i - 1].text in (*_OPEN_QUOTES, "''"):
                 mark = doc[i - 1]
                 if mark.idx == 0 or self.text[mark.idx - 1].isspace():
                     starts[i - 1], starts[i] = True, False
@@ -876,12 +876,12 @@ class _Finder:
                     "”",
                 ):
                     start = q_start
-                if start <= q_start < end < q_end and self.text[end:q_end].strip(" ,.?!") in (
-                    "”",
-                    '"',
-                    "''",
-                    "",
+                if start <= q_start < end < q_end and (
+                    self.text[end:q_end].strip(" ,.?!") in ("”", '"', "''", "")
+                    or self._unit_end_char(end - 1) <= end + 1
                 ):
+                    # a quote opened in the content runs on to its closing mark, over
+                    # sentence ends ("Trump said: “A. B. C.”")
                     end = q_end
             out.append((start, end))
         return out
