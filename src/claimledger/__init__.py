@@ -5,7 +5,7 @@ from __future__ import annotations
 from claimledger.model import Document
 from claimledger.version import __version__
 
-__all__ = ["Document", "analyze", "__version__"]
+__all__ = ["Document", "__version__", "analyze"]
 
 
 def analyze(

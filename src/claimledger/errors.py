@@ -6,17 +6,19 @@ traceback; batch runs record the code and message beside the input and go on.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class E(str, Enum):
+class E(StrEnum):
     """Error codes with their message templates."""
 
     NOT_FOUND = "CL001: no such file or directory"
     EMPTY = "CL002: the input is empty"
     BINARY = "CL003: the input is binary data, not a text or HTML page ({detail})"
     UNDECODABLE = "CL004: the bytes cannot be decoded as text ({detail})"
-    TOO_LARGE = "CL005: the input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
+    TOO_LARGE = (
+        "CL005: the input is {size:,} bytes, over the limit of {limit:,} bytes (--max-bytes)"
+    )
     TOO_DEEP = "CL006: the HTML is nested {depth} levels deep, over the limit of {limit}"
     HTTP_STATUS = "CL007: the server answered HTTP {status}"
     HTTP_FAILED = "CL008: the URL could not be fetched ({detail})"
@@ -61,7 +63,7 @@ class ConfigError(ClaimledgerError):
     """An option or the environment is wrong (missing extra, unknown pipeline, bad date)."""
 
 
-def require(module: str, package: str, extra: str | None = None):  # noqa: ANN201
+def require(module: str, package: str, extra: str | None = None):
     """Import a heavy optional dependency lazily, naming what to install when it is missing."""
     import importlib
 

@@ -7,7 +7,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from claimledger.errors import E, ClaimledgerError, ConfigError, InputError
+from claimledger.errors import ClaimledgerError, ConfigError, E, InputError
 from claimledger.model import Document, Pipeline
 from claimledger.sources.decode import decode, looks_like_html
 from claimledger.sources.page import Page
@@ -66,7 +66,9 @@ def analyze_page(page: Page, options: Options = Options()) -> Document:
     except ClaimledgerError:
         raise
     except RecursionError:
-        raise InputError(E.TOO_DEEP, input=page.uri, depth="too many", limit="Python's recursion limit") from None
+        raise InputError(
+            E.TOO_DEEP, input=page.uri, depth="too many", limit="Python's recursion limit"
+        ) from None
     doc.id = hashlib.sha256(page.data).hexdigest()
     doc.charset = charset
     if published and not doc.published:

@@ -58,7 +58,7 @@ def test_seed_comment_tree(seed: tuple[Document, dict]) -> None:
         text = doc.slice(got.span)
         assert text.startswith(want["starts"]), (want["id"], text[:60])
         # a comment that quotes a passage may end on its closing quotation mark
-        assert text.rstrip("”’\"").endswith(want["ends"]), (want["id"], text[-60:])
+        assert text.rstrip('”’"').endswith(want["ends"]), (want["id"], text[-60:])
         assert got.parent == want["parent"]
         assert got.author == want["author"]
     # no comment text in the article body, and no body paragraph inside a comment

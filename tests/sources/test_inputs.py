@@ -47,10 +47,20 @@ def test_gzip_input_reads_like_the_page(tmp_path: Path) -> None:
     ("data", "charset", "found_by"),
     [
         ("\ufeffCafé olé\n\nUn texte.".encode(), "utf-8", "bom"),
-        ('<html><head><meta charset="iso-8859-1"></head><body><p>Café</p></body></html>'.encode(
-            "latin-1"), "cp1252", "meta"),
-        ("<html><body><p>Grüße aus Köln und überall, schöne Grüße</p></body></html>".encode(
-            "cp1252"), None, "detected"),
+        (
+            '<html><head><meta charset="iso-8859-1"></head><body><p>Café</p></body></html>'.encode(
+                "latin-1"
+            ),
+            "cp1252",
+            "meta",
+        ),
+        (
+            "<html><body><p>Grüße aus Köln und überall, schöne Grüße</p></body></html>".encode(
+                "cp1252"
+            ),
+            None,
+            "detected",
+        ),
         ("Réunion à Genève\n\nLe texte du café.".encode("utf-16"), "utf-16-le", "bom"),
     ],
 )
@@ -130,7 +140,7 @@ def test_directory_and_glob_expand_in_stable_order(tmp_path: Path) -> None:
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         if self.path == "/story":
             body = EXAMPLE.read_bytes()
             self.send_response(200)
@@ -139,7 +149,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(body)
         elif self.path == "/latin":
-            body = "<html><body><p>Ils sont allés à Genève, déjà.</p></body></html>".encode("latin-1")
+            body = "<html><body><p>Ils sont allés à Genève, déjà.</p></body></html>".encode(
+                "latin-1"
+            )
             self.send_response(200)
             self.send_header("Content-Type", "text/html; charset=ISO-8859-1")
             self.end_headers()

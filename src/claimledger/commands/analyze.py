@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import typer
 from rich.console import Console
 
-from claimledger.errors import E, ClaimledgerError, InputError
+from claimledger.errors import ClaimledgerError, E, InputError
 from claimledger.model import Document, ErrorRecord
 from claimledger.sources.resolve import DEFAULT_MAX_BYTES
 
@@ -75,7 +75,7 @@ def analyze(
     out = Console(soft_wrap=True, highlight=False)
     failures: list[ErrorRecord] = []
     done = 0
-    for item, result in _run(items, options, timeout, err, debug):
+    for _item, result in _run(items, options, timeout, err, debug):
         if isinstance(result, Document):
             done += 1
             if json_out:
@@ -96,9 +96,11 @@ def analyze(
     if len(items) > 1 or failures:
         err.print(f"{done} analyzed, {len(failures)} failed", highlight=False)
         for f in failures:
-            err.print(f"  [red]✗[/] {f.uri}: {f.error}", highlight=False)
+            err.print(f"  [red]✗[/] {f.error}", highlight=False)
     if failures:
-        raise typer.Exit(EXIT_SOME_FAILED if done else EXIT_USAGE if not items else EXIT_SOME_FAILED)
+        raise typer.Exit(
+            EXIT_SOME_FAILED if done else EXIT_USAGE if not items else EXIT_SOME_FAILED
+        )
 
 
 def _run(
@@ -112,9 +114,14 @@ def _run(
 
     show = len(items) > 1 and err.is_terminal
     progress = Progress(
-        TextColumn("analyzing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        console=err, transient=True, disable=not show,
-    )  # fmt: skip
+        TextColumn("analyzing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=True,
+        disable=not show,
+    )
     with progress:
         task = progress.add_task("", total=len(items))
         for item in items:
@@ -131,6 +138,8 @@ def _run(
             except Exception as exc:  # a bug of ours: name the input, keep the batch going
                 if debug:
                     traceback.print_exc()
-                wrapped = InputError(E.INTERNAL, input=item.uri, detail=f"{type(exc).__name__}: {exc}")
+                wrapped = InputError(
+                    E.INTERNAL, input=item.uri, detail=f"{type(exc).__name__}: {exc}"
+                )
                 yield item, ErrorRecord(item.uri, wrapped.code, wrapped.message)
             progress.advance(task)

@@ -39,9 +39,7 @@ class TextBuilder:
         return "".join(self._parts)
 
 
-def layout(
-    uri: str, media_type: str, article: ArticleParts, comments: CommentParts
-) -> Document:
+def layout(uri: str, media_type: str, article: ArticleParts, comments: CommentParts) -> Document:
     """Title, byline, body and captions in reading order, then the comment thread."""
     b = TextBuilder()
     title = byline = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from claimledger.extract.layout import renumber_comments
 from claimledger.extract.patterns import (
@@ -37,8 +38,7 @@ _SAYS = re.compile(r"^(?P<name>[^\s].{0,60}?)\s+(?:says|said|wrote|writes)\s*:?$
 # Acronyms that often open a lead glued to a kicker ("RUINSUS-backed"); used only to choose
 # where the capitals of a glued kicker end when nothing in the title tells.
 _LEAD_ACRONYMS = frozenset(
-    "US UK UN EU NATO ISIS IS UAE USA AU IMF WHO ICC ICRC IDF SDF PKK YPG FSA AP AFP BBC CNN "
-    "GOP FBI CIA NSA DOJ".split()
+    ["US", "UK", "UN", "EU", "NATO", "ISIS", "IS", "UAE", "USA", "AU", "IMF", "WHO", "ICC", "ICRC", "IDF", "SDF", "PKK", "YPG", "FSA", "AP", "AFP", "BBC", "CNN", "GOP", "FBI", "CIA", "NSA", "DOJ"]
 )
 
 
@@ -141,7 +141,7 @@ def _is_title(blocks: list[list[_Line]]) -> bool:
         len(first) == 1
         and len(blocks) > 1
         and len(line) <= 250
-        and not line.endswith((".", "?\"", ".”"))
+        and not line.endswith((".", '?"', ".”"))
         and len(line.split()) <= 40
     )
 
@@ -173,9 +173,10 @@ def _body_block(text: str, block: list[_Line], out: _Builder, title: str, first:
         if BOILERPLATE_LINE.match(line.text):
             flush()
             out.add("boilerplate", line.start, line.end)
-        elif _LIST_MARKER.match(line.text) and sum(
-            1 for ln in block if _LIST_MARKER.match(ln.text)
-        ) >= 2:
+        elif (
+            _LIST_MARKER.match(line.text)
+            and sum(1 for ln in block if _LIST_MARKER.match(ln.text)) >= 2
+        ):
             flush()
             out.add("list", line.start, line.end)
         else:
@@ -200,7 +201,7 @@ def _paragraphs(text: str, lines: list[_Line], out: _Builder, title: str, lead: 
     """Lines of one block: hard-wrapped lines join; a short line closing a sentence ends one."""
     width = max(len(ln.text) for ln in lines)
     groups: list[list[_Line]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         if width > 100:  # nobody hard-wraps this wide: each line is a paragraph
             groups.append([line])
             continue
@@ -244,7 +245,7 @@ def _kicker_end(para: str, title: str) -> int | None:
         return None
     run = m.group(1).rstrip("-.")
     letters = [c for c in run if c.isalpha()]
-    if len(letters) < 4 or len(run.split()) < 2 and len(para) <= len(run) + 1:
+    if len(letters) < 4 or (len(run.split()) < 2 and len(para) <= len(run) + 1):
         return None
     rest = para[len(run) :]
     if not rest or rest[0].isspace():
@@ -317,7 +318,9 @@ def _thread(text: str, lines: list[_Line], out: _Builder) -> list[Comment]:
             )
             opened.append(node)
             stack.append(node)
-            rest = _Line(line.start + m.end(), line.end, line.indent + m.end(), line.text[m.end() :])
+            rest = _Line(
+                line.start + m.end(), line.end, line.indent + m.end(), line.text[m.end() :]
+            )
             _comment_line(rest, node, out)
             continue
         while len(stack) > 1 and line.indent < stack[-1].content_indent:

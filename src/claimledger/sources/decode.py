@@ -98,7 +98,9 @@ def decode(
         except UnicodeDecodeError:
             continue
     try:
-        return data.decode("utf-8"), Charset("utf-8", "detected" if not data.isascii() else "default")
+        return data.decode("utf-8"), Charset(
+            "utf-8", "detected" if not data.isascii() else "default"
+        )
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes

@@ -14,9 +14,12 @@ def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> Page:
     import httpx
 
     try:
-        with httpx.Client(
-            follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}
-        ) as client, client.stream("GET", url) as resp:
+        with (
+            httpx.Client(
+                follow_redirects=True, timeout=timeout, headers={"User-Agent": USER_AGENT}
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
             if resp.status_code >= 400:
                 raise InputError(E.HTTP_STATUS, input=url, status=resp.status_code)
             chunks: list[bytes] = []
@@ -29,7 +32,9 @@ def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> Page:
             data = b"".join(chunks)
             ctype = resp.headers.get("content-type", "")
     except httpx.TimeoutException:
-        raise InputError(E.HTTP_FAILED, input=url, detail=f"timed out after {timeout:g} s") from None
+        raise InputError(
+            E.HTTP_FAILED, input=url, detail=f"timed out after {timeout:g} s"
+        ) from None
     except httpx.HTTPError as exc:
         raise InputError(E.HTTP_FAILED, input=url, detail=str(exc) or type(exc).__name__) from None
     media, _, params = ctype.partition(";")
@@ -45,4 +50,3 @@ def fetch(url: str, max_bytes: int, timeout: float = 20.0) -> Page:
         http_media_type=media.strip().lower() or None,
         headers={k.lower(): v for k, v in resp.headers.items()},
     )
-

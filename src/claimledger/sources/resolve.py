@@ -53,9 +53,7 @@ def iter_inputs(args: list[str]) -> Iterator[RawInput | InputError]:
             yield InputError(E.NOT_FOUND, input=arg)
 
 
-def read_input(
-    item: RawInput, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 20.0
-) -> Page:
+def read_input(item: RawInput, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 20.0) -> Page:
     """Read one input's bytes (gunzipping when needed) within the size limit."""
     if item.kind == "url":
         from claimledger.sources.http import fetch
@@ -77,7 +75,9 @@ def read_input(
         except IsADirectoryError:
             raise InputError(E.UNREADABLE, input=item.uri, detail="it is a directory") from None
         except OSError as exc:
-            raise InputError(E.UNREADABLE, input=item.uri, detail=exc.strerror or str(exc)) from None
+            raise InputError(
+                E.UNREADABLE, input=item.uri, detail=exc.strerror or str(exc)
+            ) from None
     if len(data) > max_bytes:
         raise InputError(E.TOO_LARGE, input=item.uri, size=len(data), limit=max_bytes)
     return Page(uri=item.uri, data=_maybe_gunzip(data, item.uri, max_bytes))
