@@ -229,38 +229,17 @@ def run_component(nlp: Language) -> Callable[[str], list[Attr]]:
     return run
 
 
-_CANDIDATE_MARKS = ('"', "“", "”", "''", "``", ":", "―", "—")
+def run_candidates(name: str) -> Callable[[str], list[Attr]]:
+    """The product's path: the orchestrator's engine parses only the sentences that hold a cue
+    word, a quote mark or a colon, with NER and the lemmatizer excluded (the rules read tags
+    and the parse only), then the component runs on the merged Doc."""
+    from claimledger.nlp.pipeline import load_engine
 
-
-def run_candidates(nlp_model: Language) -> Callable[[str], list[Attr]]:
-    """Parse only sentences holding a cue word or a quote mark, as the orchestrator may."""
-    from claimledger.nlp.cues import STRONG_FORMS, WEAK_FORMS
-
-    splitter = spacy.blank("en")
-    splitter.add_pipe("sentencizer")
-    component = _attribution.AttributionComponent()
+    engine = load_engine(name)
 
     def run(text: str) -> list[Attr]:
-        doc = splitter(text)
-        spans = []
-        for sent in doc.sents:
-            if (
-                any(t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in sent)
-                or any(m in sent.text for m in _CANDIDATE_MARKS)
-                or "according to" in sent.text.lower()
-            ):
-                spans.append((sent.start_char, sent.end_char))
-        # merge neighbours so split quotes stay in one piece
-        merged: list[list[int]] = []
-        for s, e in spans:
-            if merged and s - merged[-1][1] <= 2:
-                merged[-1][1] = e
-            else:
-                merged.append([s, e])
-        out: list[Attr] = []
-        for (s, _e), sub in zip(merged, nlp_model.pipe(text[s:e] for s, e in merged), strict=True):
-            out.extend(drafts_to_attrs(text, component(sub)._.attributions, shift=s))
-        return out
+        (doc,) = engine.parse([text])
+        return drafts_to_attrs(text, _attribution.find_attributions(doc))
 
     return run
 
@@ -314,7 +293,7 @@ def main() -> None:
         model = model_pipeline(args.model)
         bare = spacy.load(args.model)
         systems.append((f"claimledger {args.model}", run_component(model)))
-        systems.append((f"claimledger {args.model} (cand.)", run_candidates(bare)))
+        systems.append((f"claimledger {args.model} (cand.)", run_candidates(args.model)))
         systems.append((f"textacy quotes {args.model}", run_textacy(bare)))
     rows = []
     for name, run in systems:

@@ -166,6 +166,8 @@ _CLAUSE_VERBS = frozenset(
     ]
 )
 _DASHES = frozenset({"―", "—", "–", "--"})
+# Verb dependents that predicate something of a cue's object ("called X *a liar*").
+_PREDICATIVE = frozenset(["oprd", "xcomp", "ccomp", "acomp", "advmod", "dative", "prep"])
 _MODALS = frozenset(
     ["would", "should", "could", "might", "may", "will", "can", "must", "'d", "'ll", "wo", "ca"]
 )
@@ -714,7 +716,13 @@ class _Finder:
                     if not objects:
                         continue
                     child = objects[0]
-                piece = self.tok_span(child.left_edge.i, min(child.right_edge.i + 1, unit_end))
+                # the object with what is predicated of it: "called the deal “a disaster”",
+                # "blasted Clinton as a disgrace", "shows Clinton ahead by 3 points"
+                right = child.right_edge.i
+                for sibling in verb.children:
+                    if sibling.i > right and sibling.dep_ in _PREDICATIVE:
+                        right = max(right, sibling.right_edge.i)
+                piece = self.tok_span(child.left_edge.i, min(right + 1, unit_end))
                 if piece is not None:
                     return [piece]
         return None
