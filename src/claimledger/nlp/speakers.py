@@ -731,6 +731,12 @@ def capitalised_names(text: str, start: int, end: int) -> list[Span]:
             break
         piece = text[s:run_end]
         piece = re.sub(r"[’']s?$", "", piece).rstrip(".,-")
+        before = text[max(start, s - 20) : s].rstrip()
+        opens_sentence = not before or before[-1] in '.!?:;“"'
+        label_like = text[s + len(piece) : s + len(piece) + 1] == ":" or piece.endswith("ly")
+        if opens_sentence and label_like and " " not in piece and not country_of(piece):
+            i = j  # "Correction:", "Meanwhile": a sentence opener, not a name
+            continue
         if piece and len(piece) >= 2:
             out.append((s, s + len(piece)))
         i = j
