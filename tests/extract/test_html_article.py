@@ -12,7 +12,11 @@ import pytest
 from lxml import html as lxml_html
 
 from claimledger.extract.html import extract_html, parse_html
-from claimledger.extract.html.article import extract_article, guess_language
+from claimledger.extract.html.article import (
+    drop_trailing_link_lists,
+    extract_article,
+    guess_language,
+)
 from claimledger.extract.html.article_chunks import extend_chunked_body
 from claimledger.extract.html.meta import clean_title
 from claimledger.extract.parts import Block
@@ -114,6 +118,26 @@ def test_chunked_body_is_joined_and_lookalikes_are_not() -> None:
     assert second in texts, "the next chunk of the same body is added"
     assert not any("football" in t for t in texts), "a look-alike far away is not"
     assert not any("Related story" in t for t in texts), "a chunk of links is not"
+
+
+def test_closing_teaser_lists_leave_the_body_own_lists_stay() -> None:
+    story = "Twenty teams have qualified for next summer's tournament after the last round."
+    teams = "".join(
+        f"<li>Team {name} (Group {g}): third appearance</li>"
+        for name, g in (("Alpha", "A"), ("Beta", "B"), ("Gamma", "C"))
+    )
+    teasers = "".join(
+        f"<li><a href='/n{i}'>Coach {i} fired by his club</a> He took the club to a final</li>"
+        for i in range(4)
+    )
+    page = _html(f"<article><p>{story}</p><ul>{teams}</ul></article><ul>{teasers}</ul>")
+    tree = parse_html(page, "mem:lists")
+    own = Block("list", "- Team Alpha (Group A): third appearance\n- Team Beta (Group B): x")
+    teaser = Block("list", "- Coach 0 fired by his club He took the club to a final")
+    blocks = [Block("paragraph", story), own, Block("heading", "More news"), teaser]
+    kept = drop_trailing_link_lists(tree, blocks)
+    assert own in kept and teaser not in kept
+    assert drop_trailing_link_lists(tree, blocks[:2]) == blocks[:2]
 
 
 def test_same_bytes_same_record(corpus: Path) -> None:

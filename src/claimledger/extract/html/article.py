@@ -60,7 +60,8 @@ def extract_article(
     meta = read_metadata(tree, uri, thorough=not large)
     body = _trafilatura_body(tree, uri, fast=large)
     blocks = body_blocks(body)
-    blocks = extend_chunked_body(tree, trim_edges(blocks, meta.headlines))
+    blocks = trim_edges(drop_trailing_link_lists(tree, blocks), meta.headlines)
+    blocks = extend_chunked_body(tree, blocks)
     if "caption" in markup or not markup:  # every caption test below needs that word
         blocks = place_captions(tree, blocks)
     return ArticleParts(
@@ -167,6 +168,44 @@ def body_blocks(body: etree._Element | None) -> list[Block]:
         kind = _KIND_BY_TAG.get(element.tag, "paragraph")
         blocks.append(Block(kind, text))
     return blocks
+
+
+_ITEM_STARTING = etree.XPath("//li[starts-with(normalize-space(.), $start)]")
+_ITEM_MARKER = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
+
+
+def drop_trailing_link_lists(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """Drop lists closing the body whose page list is a quarter or more link text.
+
+    Teaser lists of other stories (a linked headline and a plain blurb per item) run at 30-45%
+    link text; an article's own closing list (teams, results, steps) is mostly plain text.
+    Only the run of lists and headings after the last paragraph is looked at; headings left
+    dangling go in ``trim_edges``.
+    """
+    dropped: set[int] = set()
+    i = len(blocks) - 1
+    while i >= 0 and blocks[i].kind in ("list", "heading"):
+        if blocks[i].kind == "list":
+            if not _is_link_list(tree, blocks[i].text):
+                break
+            dropped.add(i)
+        i -= 1
+    return [b for j, b in enumerate(blocks) if j not in dropped] if dropped else blocks
+
+
+def _is_link_list(tree: lxml_html.HtmlElement, text: str) -> bool:
+    first = _ITEM_MARKER.sub("", text.split("\n", 1)[0]).strip()[:40]
+    if len(first) < 8 or ("'" in first and '"' in first):
+        return False
+    for item in _ITEM_STARTING(tree, start=first)[:3]:
+        container = item.getparent()
+        if container is None:
+            continue
+        all_text = len(norm(container.text_content()))
+        link_text = sum(len(norm(a.text_content())) for a in container.iter("a"))
+        if all_text and link_text >= 0.25 * all_text:
+            return True
+    return False
 
 
 def trim_edges(blocks: list[Block], headlines: Iterable[str]) -> list[Block]:
