@@ -179,3 +179,28 @@ FIRST_NAMES: dict[str, str] = {
         "f",
     ),
 }
+
+# Places that shape rules would take for people ("Colorado Springs", "New York").
+PLACES = frozenset(
+    _w(
+        """alabama alaska arizona arkansas california colorado connecticut delaware florida
+        georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+        massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio
+        oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+        wisconsin wyoming"""
+    )
+) | frozenset(
+    [
+        "new york", "new jersey", "new mexico", "new hampshire", "north carolina",
+        "south carolina", "north dakota", "south dakota", "west virginia", "rhode island",
+        "los angeles", "san francisco", "las vegas", "new orleans", "hong kong",
+        "deir ez-zor", "gaza strip", "west bank",
+    ]
+)  # fmt: skip
+PLACE_WORDS = frozenset(
+    _w(
+        """springs city county beach island islands valley street avenue square airport bay
+        lake mountain mountains hills heights park falls river province district region
+        border strip village town"""
+    )
+)

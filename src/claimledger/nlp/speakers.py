@@ -34,6 +34,8 @@ from claimledger.nlp.gazetteer import (
     HONORIFICS,
     ORG_WORDS,
     PERSON_HEADS,
+    PLACE_WORDS,
+    PLACES,
     ROLE_NOUNS,
 )
 
@@ -59,6 +61,8 @@ PRONOUNS: dict[str, tuple[str, str | None, str]] = {
     "which": ("thing", None, "any"),
     "that": ("any", None, "any"),
 }
+SPEAKER_REACH = 250  # characters back within which a speaker beats a nearer name for a pronoun
+RELATIVE_REACH = 120  # characters between a relative pronoun and its antecedent, at most
 _FUNCTION_WORDS = frozenset(_w("""of for the and de del al bin ibn van von la le da di du"""))
 _DETERMINERS = frozenset(
     _w(
@@ -183,6 +187,9 @@ def classify_name(name: str, label: str | None = None) -> tuple[str, str | None]
         return "group", None
     if label in ("GPE", "LOC", "FAC"):
         return ("country" if key in COUNTRY_OF else "place"), None
+    lowered_words = [w.lower().strip(".,") for w in words]
+    if key in PLACES or any(w in PLACE_WORDS for w in lowered_words[1:]):
+        return "place", None
     lowered = [w.lower().strip(".,") for w in words]
     if any(w in ORG_WORDS for w in lowered) or any(
         w in ("of", "for", "the", "and") for w in lowered[1:]
@@ -233,6 +240,7 @@ def parse_mention(text: str, label: str | None = None) -> MentionInfo:
     if paren:
         acronym = paren.group(1)
         text = (text[: paren.start()] + text[paren.end() :]).strip()
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip() or text  # "(D-Mass.)", "(R)"
     head_part, _, appositive = text.partition(", ")
     appositive_role = _clean_role(appositive.split(",")[0]) if appositive else None
     affiliation: str | None = None
@@ -579,23 +587,28 @@ class SpeakerResolver:
             options.append((cand.span[1], not cand.in_content, cand))
         options.sort(key=lambda o: o[0], reverse=True)
         relative = PRONOUNS[pronoun][2] == "any"
-        tiers = [True] if relative else [True, False]
-        for outside_only in tiers:
+        if not relative:  # "Obama said after meeting Putin. He …": a recent speaker first
+            for span, entity, group, _ in reversed(self.linked):
+                if group != ref.group or span[1] > position:
+                    continue
+                if position - span[1] > SPEAKER_REACH:
+                    break
+                if self._compatible(entity, pronoun):
+                    return entity
+        if relative:  # "X, a staffer at the State Department who …": the nearest compatible
+            options = [o for o in options if position - o[0] <= RELATIVE_REACH]
+        for outside_only in [False] if relative else [True, False]:
             for _, outside, item in options:
-                if outside_only and not outside and not relative:
+                if outside_only and not outside:
                     continue
                 entity = item if isinstance(item, _Entity) else self._candidate_entity(item)
                 if entity is None or not self._compatible(entity, pronoun):
-                    if relative:
-                        break
                     continue
                 if isinstance(item, Candidate):
                     entity = self.link_name(
                         parse_mention(item.text, item.label), item.span, ref.group
                     )
                 return entity
-            if relative:
-                break
         return None
 
     # ---- driver -----------------------------------------------------------------------------
@@ -698,6 +711,12 @@ def _drop_nested(spans: list[Span]) -> list[Span]:
 # -- candidates ---------------------------------------------------------------------------------
 
 
+def _ends_sentence(run: str) -> bool:
+    """A run's last word ends a sentence ("Trump.") unless it is an abbreviation ("U.S.")."""
+    last = run.split()[-1] if run.split() else ""
+    return last.endswith(".") and "." not in last[:-1] and len(last) > 4 and not last[:-1].isupper()
+
+
 def capitalised_names(text: str, start: int, end: int) -> list[Span]:
     """Runs of capitalised words ("Colonel Ryan Dillon", "Syrian Observatory for Human Rights")
     that are not sentence-opening function words; a trailing possessive is left out."""
@@ -712,7 +731,7 @@ def capitalised_names(text: str, start: int, end: int) -> list[Span]:
             continue
         run_end = e
         j = i + 1
-        while j < len(words):
+        while j < len(words) and not _ends_sentence(text[s:run_end]):
             ns, ne = words[j]
             gap = text[run_end:ns]
             nxt = text[ns:ne]
