@@ -204,3 +204,20 @@ PLACE_WORDS = frozenset(
         border strip village town"""
     )
 )
+
+# Organisations often named by one word, which shape rules would otherwise take for a surname.
+ORG_NAMES = frozenset(
+    _w(
+        """reuters bloomberg politico axios breitbart google facebook twitter amazon apple
+        microsoft hezbollah hamas isis isil daesh taliban al-qaeda al-shabab boko nato
+        opec interpol amnesty unicef unesco unhcr who"""
+    )
+)
+# Capitals stand for places here; their use for a government is left to the text.
+CAPITALS = frozenset(
+    _w(
+        """washington moscow beijing tehran damascus baghdad kyiv kiev ankara london paris
+        berlin jerusalem cairo riyadh doha beirut amman kabul islamabad delhi tokyo seoul
+        pyongyang brussels geneva havana caracas"""
+    )
+)

@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from claimledger.model import Entity
 from claimledger.nlp.gazetteer import (
     CAPITALISED_STOPWORDS,
+    CAPITALS,
     COUNTRIES,
     COUNTRY_OF,
     DEMONYMS_PLURAL,
     FIRST_NAMES,
     HONORIFICS,
+    ORG_NAMES,
     ORG_WORDS,
     PERSON_HEADS,
     PLACE_WORDS,
@@ -169,7 +171,9 @@ class MentionInfo:
     person_like: bool = False
 
 
-def classify_name(name: str, label: str | None = None) -> tuple[str, str | None]:
+def classify_name(
+    name: str, label: str | None = None, lone_word_is_person: bool = False
+) -> tuple[str, str | None]:
     """(kind, gender) of a proper name, from an NER label when there is one, else its shape."""
     key = norm(name)
     if key in COUNTRY_OF:
@@ -201,6 +205,12 @@ def classify_name(name: str, label: str | None = None) -> tuple[str, str | None]
         return "person", gender
     if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
         return "person", gender
+    if key in ORG_NAMES:
+        return "organisation", None
+    if key in CAPITALS:
+        return "place", None
+    if lone_word_is_person and len(words) == 1 and name[:1].isupper():
+        return "person", gender  # a lone surname speaking ("Obama said") is a person
     return "organisation", None
 
 
@@ -231,7 +241,7 @@ def _role_head(role: str | None) -> str | None:
     return None
 
 
-def parse_mention(text: str, label: str | None = None) -> MentionInfo:
+def parse_mention(text: str, label: str | None = None, source: bool = False) -> MentionInfo:
     """Read a source mention: name, role and affiliation from appositives and premodifiers."""
     text = re.sub(r"\s+", " ", text.strip())
     text = re.split(r",\s+(?:who|which|whose)\b", text)[0]
@@ -327,7 +337,7 @@ def parse_mention(text: str, label: str | None = None) -> MentionInfo:
     elif role_words:
         kind, gen = "person", None
     else:
-        kind, gen = classify_name(name, label)
+        kind, gen = classify_name(name, label, lone_word_is_person=source)
     if kind == "person":
         first = name.split()[0].lower().rstrip(".") if name else ""
         gender = gender or gen or FIRST_NAMES.get(first)
@@ -626,7 +636,8 @@ class SpeakerResolver:
                     if gender and entity.kind == "person":
                         entity.gender = entity.gender or gender
             else:
-                entity = self.link_name(parse_mention(ref.text), ref.span, ref.group)
+                info = parse_mention(ref.text, source=True)
+                entity = self.link_name(info, ref.span, ref.group)
             out[ref.key] = entity
             if entity is not None:
                 self.linked.append((ref.span, entity, ref.group, False))
