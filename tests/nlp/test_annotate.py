@@ -232,3 +232,19 @@ def test_abusive_language_in_comments_becomes_a_flag(seed_bytes: bytes) -> None:
     doc = claimledger.analyze(seed_bytes, uri="seed.txt", nlp="rules")
     assert doc.flags and all(f.kind == "abusive_language" for f in doc.flags)
     assert all(f.comment is not None for f in doc.flags)
+
+
+def test_summary_tables_show_speakers_cues_and_figures(seed_bytes: bytes) -> None:
+    from rich.console import Console
+
+    from claimledger.nlp.render import render_claims
+
+    doc = claimledger.analyze(seed_bytes, uri="seed.txt", nlp="rules")
+    console = Console(record=True, width=220)
+    render_claims(doc, console)
+    out = console.export_text()
+    assert f"Claims ({len(doc.claims)})" in out and f"Figures ({len(doc.figures)})" in out
+    for expected in ("Syrian Observatory for Human Rights", "Sergei Lavrov (He)", "(outlet)"):
+        assert expected in out
+    assert "3,250" in out and "270,000" in out
+    assert "abusive language in c1.1" in out
