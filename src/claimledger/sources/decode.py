@@ -42,6 +42,9 @@ _MAGIC = (
 _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+
+
 def _codec(name: str | None) -> str | None:
     if not name:
         return None
@@ -61,7 +64,7 @@ def sniff_binary(data: bytes, uri: str) -> None:
         return  # UTF-16/32 text is full of NULs by design
     if b"\x00" in head:
         raise InputError(E.BINARY, input=uri, detail="it holds NUL bytes")
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > 0.05:
         raise InputError(E.BINARY, input=uri, detail="too many control bytes for text")
 
