@@ -73,10 +73,11 @@ class ClaimDraft:
 
 
 def trim(text: str, start: int, end: int, strip: str = " \t\r\n") -> Span | None:
-    """The span without leading/trailing ``strip`` characters, or None when nothing is left."""
-    while start < end and text[start] in strip:
+    """The span without leading/trailing whitespace (any Unicode space, no-break spaces too)
+    or ``strip`` characters, or None when nothing is left."""
+    while start < end and (text[start] in strip or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in strip:
+    while end > start and (text[end - 1] in strip or text[end - 1].isspace()):
         end -= 1
     return (start, end) if end > start else None
 
