@@ -72,12 +72,12 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     drafts: list[ClaimDraft] = []
     figures: list[tuple[FigureDraft, tuple[int, int], int | None]] = []  # draft, span, part_of
     flags: list[Flag] = []
-    candidates: list[Candidate] = []
+    read: list[tuple[Region, Doc, list[ClaimDraft]]] = []
     for region, sdoc in zip(regions, sdocs, strict=True):
         attributions = find_attributions(sdoc) if find_attributions else []
         attributed = attributed_claims(text, region, attributions)
         drafts += attributed + own_claims(text, region, sdoc, attributed)
-        candidates += _candidates(text, region, sdoc, attributed)
+        read.append((region, sdoc, attributed))
         if find_figures:
             figures += _region_figures(text, region, sdoc, find_figures, len(figures))
         if find_abuse and region.origin == "comment":
@@ -87,6 +87,14 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
                     flags.append(Flag(kind=abuse.kind, comment=region.comment, span=span))
 
     drafts.sort(key=lambda d: (d.span, d.cue or (0, 0)))
+    # names a pronoun or a lone surname may point to, read only where such a source is
+    wanted = {d.group for d in drafts if d.source and _needs_antecedent(text, d.source)}
+    candidates = [
+        cand
+        for region, sdoc, attributed in read
+        if region.group in wanted
+        for cand in _candidates(text, region, sdoc, attributed)
+    ]
     _resolve_speakers(doc, regions, drafts, candidates)
     _attach_figures(drafts, figures)
     _mark_abuse(drafts, flags)
@@ -97,6 +105,11 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
 
 
 # -- pieces ---------------------------------------------------------------------------------
+
+
+def _needs_antecedent(text: str, source: tuple[int, int]) -> bool:
+    """A pronoun or a single word ("he", "which", "Stein") may need a name seen earlier."""
+    return " " not in text[source[0] : source[1]].strip()
 
 
 def _candidates(
