@@ -38,7 +38,6 @@ STRONG_VERBS = [
     "state",
     "assert",
     "contend",
-    "maintain",
     "predict",
     "promise",
     "pledge",
@@ -47,11 +46,8 @@ STRONG_VERBS = [
     "concede",
     "confirm",
     "reveal",
-    "disclose",
     "recall",
-    "respond",
     "reply",
-    "answer",
     "emphasize",
     "emphasise",
     "observe",
@@ -59,7 +55,6 @@ STRONG_VERBS = [
     "comment",
     "complain",
     "allege",
-    "testify",
     "tweet",
     "retweet",
     "post",
@@ -71,7 +66,6 @@ STRONG_VERBS = [
     "urge",
     "demand",
     "propose",
-    "recommend",
     "mention",
     "describe",
     "conclude",
@@ -98,7 +92,6 @@ STRONG_VERBS = [
     "underline",
     "underscore",
     "highlight",
-    "repeat",
     "reiterate",
     "echo",
     "recount",
@@ -125,7 +118,6 @@ STRONG_VERBS = [
     "surmise",
     "opine",
     "rule",
-    "testify",
     "tout",
     "warn",
     "fret",
@@ -150,7 +142,6 @@ STRONG_VERBS = [
     "reject",
     "rebuff",
     "refute",
-    "contradict",
     "clarify",
     "elaborate",
     "announce",
@@ -159,6 +150,53 @@ STRONG_VERBS = [
     "vow",
     "swear",
     "guarantee",
+    # VerbNet say / complain / advise / transfer-message classes and PARC 3.0 cue verbs
+    "outline",
+    "detail",
+    "document",
+    "chronicle",
+    "reference",
+    "invoke",
+    "implore",
+    "chastise",
+    "scold",
+    "rebuke",
+    "berate",
+    "beg",
+    "exhort",
+    "concur",
+    "affirm",
+    "attest",
+    "aver",
+    "avow",
+    "applaud",
+    "hail",
+    "laud",
+    "commend",
+    "herald",
+    "lobby",
+    "encourage",
+    "remind",
+    "alert",
+    "query",
+    "inquire",
+    "request",
+    "foresee",
+    "depict",
+    "narrate",
+    "specify",
+    "excoriate",
+    "assail",
+    "scoff",
+    "taunt",
+    "confess",
+    "retract",
+    "divulge",
+    "verify",
+    "rant",
+    "bemoan",
+    "deplore",
+    "allude",
 ]
 
 # Verbs that attribute only with evidence of a reported clause (that-clause, quote, colon).
@@ -215,6 +253,22 @@ WEAK_VERBS = [
     "accuse",
     "release",
     "continue",
+    # reporting verbs that as often report an act ("answered questions", "disclosed the
+    # funds", "defended the bill"): cues only with a reported clause
+    "answer",
+    "disclose",
+    "respond",
+    "recommend",
+    "maintain",
+    "repeat",
+    "testify",
+    "contradict",
+    "discuss",
+    "blame",
+    "defend",
+    "disagree",
+    "apologize",
+    "apologise",
 ]
 
 # Irregular past / participle forms (base → forms).
@@ -311,10 +365,12 @@ def _build() -> tuple[dict[str, str], dict[str, str]]:
     weak: dict[str, str] = {}
     for table, verbs in ((weak, WEAK_VERBS), (strong, STRONG_VERBS)):
         for base in verbs:
-            forms = _regular_forms(base) | set(_IRREGULAR.get(base, ()))
+            forms = _regular_forms(base)
             if base in _IRREGULAR and base not in ("learn", "prove", "label", "counsel"):
-                # irregular verbs have no regular past ("sayed", "telled")
+                # irregular verbs have no regular past ("sayed", "telled"); the listed
+                # forms are added after, so a listed "showed" is kept
                 forms -= {base + "ed", base + "d"}
+            forms |= set(_IRREGULAR.get(base, ()))
             for form in forms:
                 table[form] = base
     for form in strong:  # a strong reading wins over a weak one
