@@ -27,7 +27,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.attribution_quotes import find_quotes
-from claimledger.nlp.cues import CUE_PARTICLES, STRONG_FORMS, WEAK_FORMS, is_cue_adverb
+from claimledger.nlp.cues import (
+    CHAIN_FORMS,
+    CUE_PARTICLES,
+    REQUIRED_PARTICLES,
+    STRONG_FORMS,
+    WEAK_FORMS,
+    is_cue_adverb,
+)
 from claimledger.nlp.drafts import AttributionDraft, CharSpan
 
 if not Doc.has_extension("attributions"):
@@ -349,9 +356,10 @@ class _Finder:
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 if prev in _DETERMINERS or (prev in ("to",) and not strong):
                     continue
-            start = i
-            while start > 0 and is_cue_adverb(doc[start - 1].text.lower()):
-                start -= 1
+            required = REQUIRED_PARTICLES.get(lemma)
+            if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
+                continue  # "point" alone is no cue, "pointed out" is
+            start = self._group_start(i)
             if start > 0 and doc[start - 1].lower_ in ("keeps", "kept", "keep"):
                 start -= 1
             end = i + 1
@@ -359,6 +367,23 @@ class _Finder:
             if end < n and doc[end].lower_ in particles:
                 end += 1
             yield i, start, end, lemma, strong
+
+    def _group_start(self, head: int) -> int:
+        """First token of the cue group: auxiliaries, adverbs and an aspect or raising verb
+        before "to" ("has also said", "continues to insist", "went on to say")."""
+        doc = self.doc
+        start = head
+        while start > 0 and is_cue_adverb(doc[start - 1].lower_):
+            start -= 1
+        if start > 1 and doc[start - 1].lower_ == "to":
+            before = doc[start - 2].lower_
+            if before == "on" and start > 2:
+                before = f"{doc[start - 3].lower_} on"
+            if before in CHAIN_FORMS:
+                start -= 1 + len(before.split())
+                while start > 0 and is_cue_adverb(doc[start - 1].lower_):
+                    start -= 1
+        return start
 
     # ---- source phrases ------------------------------------------------------------
 
@@ -664,6 +689,8 @@ class _Finder:
                             source = (grand.left_edge.i, grand.right_edge.i + 1)
                 else:
                     source = (child.left_edge.i, child.right_edge.i + 1)
+        if source is None:
+            source = self._participle_subject(verb)
         unit_start, unit_end = self.unit_of[head]
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
@@ -686,6 +713,21 @@ class _Finder:
             right = self.tok_span(verb.right_edge.i + 1, min(main.right_edge.i + 1, unit_end))
             content = [p for p in (left, right) if p is not None] or None
         return source, content
+
+    def _participle_subject(self, verb: Token) -> tuple[int, int] | None:
+        """The main clause's subject for a sentence-level participle cue: "Trump left,
+        *citing* a conflict" → "Trump" (the participle has no subject of its own)."""
+        if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+            return None
+        if self.doc[verb.i - 1].text != ",":
+            return None
+        main = verb.head
+        for child in main.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i:
+                if child.lower_ in _RELATIVES:
+                    return None
+                return (child.left_edge.i, child.right_edge.i + 1)
+        return None
 
     def _pick_source(
         self, rules: tuple[int, int] | None, parse: tuple[int, int]
@@ -788,6 +830,9 @@ class _Finder:
                         source_span = candidate
             if inherited and source_span is None:
                 source_span = self._sentence_source(drafts, head)
+            if inherited and source_span is None and self.parsed:
+                subject = self._participle_subject(self.doc[head])
+                source_span = self.tok_span(*subject) if subject else None
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
             if not pieces:

@@ -197,6 +197,10 @@ STRONG_VERBS = [
     "bemoan",
     "deplore",
     "allude",
+    "point",
+    "lay",
+    "weigh",
+    "sum",
 ]
 
 # Verbs that attribute only with evidence of a reported clause (that-clause, quote, colon).
@@ -305,7 +309,42 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "blog": ("blogged", "blogging"),
     "counsel": ("counseled", "counselled"),
     "label": ("labeled", "labelled", "labeling", "labelling"),
+    "lay": ("laid", "lays", "laying"),
+    "sum": ("summed", "summing"),
 }
+
+# Verbs that report only with their particle: "pointed out", "laid out", "weighed in".
+REQUIRED_PARTICLES: dict[str, tuple[str, ...]] = {
+    "point": ("out", "to"),
+    "lay": ("out",),
+    "weigh": ("in",),
+    "sum": ("up",),
+}
+
+# Aspect and raising verbs that join a following "to" + cue into one cue group:
+# "continues to insist", "appeared to suggest", "went on to say".
+CHAIN_FORMS = frozenset(
+    [
+        "continue",
+        "continues",
+        "continued",
+        "continuing",
+        "appear",
+        "appears",
+        "appeared",
+        "seem",
+        "seems",
+        "seemed",
+        "try",
+        "tries",
+        "tried",
+        "go on",
+        "goes on",
+        "went on",
+        "going on",
+        "gone on",
+    ]
+)
 
 # Multi-word cues (lower case, space separated) → lemma.
 PHRASES: dict[str, str] = {
@@ -330,8 +369,10 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "talk": ("about",),
     "speak": ("of", "about"),
     "comment": ("on",),
-    "respond": ("to",),
-    "reply": ("to",),
+    "point": ("out", "to"),
+    "lay": ("out",),
+    "weigh": ("in",),
+    "sum": ("up",),
     "warn": ("of", "about", "against"),
     "testify": ("about",),
     "worry": ("about",),
