@@ -10,6 +10,7 @@ remained at the points", and a negation in a trailing clause does not flag the c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -57,20 +58,23 @@ class Modality:
     future: bool
 
 
-def _words(text: str) -> list[str]:
-    out: list[str] = []
+def _iter_words(text: str) -> Iterator[str]:
     for i, match in enumerate(_TOKEN.finditer(text)):
         word = match.group(0)
         if word == "May" and i > 0:  # the month, not the modal
-            out.append("<month>")
+            yield "<month>"
             continue
-        out.append(word.lower().replace("’", "'"))
-    return out
+        yield word.lower().replace("’", "'")
 
 
-def main_clause(words: list[str]) -> list[str]:
+def _words(text: str) -> list[str]:
+    return list(_iter_words(text))
+
+
+def main_clause(words: Iterable[str]) -> list[str]:
     """Words up to the first subordinate/relative marker or clause-breaking comma; a
-    parenthesis ("(currently known as …)") is skipped, not taken as the clause's end."""
+    parenthesis ("(currently known as …)") is skipped, not taken as the clause's end.
+    Reads lazily, so a long content is tokenized only as far as its main clause."""
     out: list[str] = []
     depth = 0
     for i, word in enumerate(words):
@@ -93,8 +97,8 @@ def main_clause(words: list[str]) -> list[str]:
 def read_modality(content: str, frame: str = "") -> Modality:
     """Flags for a claim: ``content`` is what is claimed, ``frame`` the words around the cue
     ("reportedly said", "is expected to") that can hedge or project the whole claim."""
-    words = main_clause(_words(content))
-    frame_words = _words(frame)
+    words = main_clause(_iter_words(content))
+    frame_words = _words(frame) if frame else []
     return Modality(
         hedged=_hedged(words) or _hedged(frame_words),
         negated=_negated(words),
