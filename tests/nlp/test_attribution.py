@@ -216,6 +216,60 @@ def test_no_sentence_boundaries_still_works() -> None:
     assert doc.text[draft.source[0] : draft.source[1]] == "Officials"
 
 
+def test_listed_irregular_past_is_a_cue(nlp: Language) -> None:
+    text = "The survey showed that most farmers had lost their crops."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "showed"
+    assert _cut(text, draft.content[0]).startswith("that most farmers")
+
+
+def test_particle_only_cue(nlp: Language) -> None:
+    text = "The auditor pointed out that the accounts were incomplete."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "pointed out"
+    assert _cut(text, draft.source) == "The auditor"
+    assert _cut(text, draft.content[0]).startswith("that the accounts")
+    assert not _run(nlp, "The striker made a point to the referee.")
+
+
+def test_aspect_chain_joins_the_cue_group(nlp: Language) -> None:
+    text = "The governor continues to insist that the bridge is safe."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "continues to insist"
+    assert _cut(text, draft.source) == "The governor"
+    text = "The coach went on to say that the team had played badly."
+    assert _cut(text, _only(nlp, text).cue) == "went on to say"
+
+
+def test_sentence_participle_takes_the_main_subject(model_nlp: Language) -> None:
+    text = "The mining company closed the plant in March, citing a risk to public health."
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "citing"
+    assert _cut(text, draft.source) == "The mining company"
+    assert _cut(text, draft.content[0]).startswith("a risk to public health")
+
+
+def test_noun_cue_with_a_that_clause(nlp: Language) -> None:
+    text = "Reporters checked the senator's claim that the river had never flooded."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "claim"
+    assert _cut(text, draft.source) == "senator's" or _cut(text, draft.source) is None
+    assert _cut(text, draft.content[0]).startswith("that the river had never flooded")
+    text = "Rivera's claim that the dam was safe proved wrong."
+    assert _cut(text, _only(nlp, text).source) == "Rivera's"
+
+
+def test_relative_that_after_a_noun_is_no_cue(nlp: Language) -> None:
+    assert not _run(nlp, "The report that was published on Monday ran to 40 pages.")
+
+
+def test_mistagged_present_tense_cue(model_nlp: Language) -> None:
+    text = "Ramirez charges that the new rules favour large farms."
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "charges"
+    assert _cut(text, draft.source) == "Ramirez"
+
+
 # ---- a PolNeAR-dev article: sane output ----------------------------------------------
 
 

@@ -26,10 +26,12 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from claimledger.nlp.attribution_nouns import noun_cues
 from claimledger.nlp.attribution_quotes import find_quotes
 from claimledger.nlp.cues import (
     CHAIN_FORMS,
     CUE_PARTICLES,
+    NOUN_CUES,
     REQUIRED_PARTICLES,
     STRONG_FORMS,
     WEAK_FORMS,
@@ -348,7 +350,7 @@ class _Finder:
                 continue  # "puppet-states"
 
             if self.tagged:
-                if token.pos_ not in ("VERB", "AUX"):
+                if token.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(i):
                     continue
                 if token.tag_ in ("VBN",) and token.dep_ in ("amod", "acl") and lower != "said":
                     continue
@@ -356,6 +358,15 @@ class _Finder:
                 prev = doc[i - 1].lower_ if i > 0 else ""
                 if prev in _DETERMINERS or (prev in ("to",) and not strong):
                     continue
+                if prev in ("'s", "’s") and lower in NOUN_CUES:
+                    continue  # "the senator's claim": a noun (attribution_nouns)
+            if (
+                (lemma == "seem" or lower in CHAIN_FORMS)
+                and i + 2 < n
+                and doc[i + 1].lower_ == "to"
+                and (doc[i + 2].lower_ in STRONG_FORMS or doc[i + 2].lower_ in WEAK_FORMS)
+            ):
+                continue  # "seemed to suggest": the chain joins the cue that follows
             required = REQUIRED_PARTICLES.get(lemma)
             if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
                 continue  # "point" alone is no cue, "pointed out" is
@@ -367,6 +378,21 @@ class _Finder:
             if end < n and doc[end].lower_ in particles:
                 end += 1
             yield i, start, end, lemma, strong
+
+    def _mistagged_verb(self, i: int) -> bool:
+        """ "Trump charges that …", "The campaign plans to …": a small tagger reads a
+        present-tense cue after a noun as a plural noun; a clause or infinitive after it and a
+        bare noun before it say it is the verb."""
+        doc = self.doc
+        token = doc[i]
+        if token.tag_ != "NNS" or i == 0 or i + 2 >= len(doc):
+            return False
+        if doc[i - 1].tag_ not in ("NN", "NNP", "NNPS"):
+            return False
+        after = doc[i + 1]
+        if after.lower_ == "that":
+            return after.tag_ == "IN"
+        return after.lower_ == "to" and doc[i + 2].tag_ == "VB"
 
     def _group_start(self, head: int) -> int:
         """First token of the cue group: auxiliaries, adverbs and an aspect or raising verb
@@ -850,6 +876,7 @@ class _Finder:
                     inherited=inherited,
                 )
             )
+        drafts.extend(noun_cues(self, taken))
         drafts.extend(self._colon_and_dash_cues(drafts))
         drafts.sort(key=lambda d: d.cue)
         self._continuations(drafts)

@@ -257,6 +257,8 @@ WEAK_VERBS = [
     "accuse",
     "release",
     "continue",
+    # raising verbs: the writer's attribution of a view ("he seems to have …")
+    "seem",
     # reporting verbs that as often report an act ("answered questions", "disclosed the
     # funds", "defended the bill"): cues only with a reported clause
     "answer",
@@ -357,6 +359,54 @@ PHRASES: dict[str, str] = {
     "in an interview": "in an interview",
 }
 
+# Nouns of saying and believing that attribute a "that"-clause: "Trump's claim that …",
+# "charges that …", "the belief that …" (PARC 3.0 / PolNeAR nominal cues).
+NOUN_CUES = frozenset(
+    [
+        "claim",
+        "claims",
+        "charge",
+        "charges",
+        "allegation",
+        "allegations",
+        "assertion",
+        "assertions",
+        "statement",
+        "report",
+        "reports",
+        "warning",
+        "warnings",
+        "promise",
+        "argument",
+        "denial",
+        "suggestion",
+        "belief",
+        "view",
+        "notion",
+        "insistence",
+        "contention",
+        "accusation",
+        "accusations",
+        "admission",
+        "acknowledgment",
+        "acknowledgement",
+        "announcement",
+        "prediction",
+        "conclusion",
+        "fear",
+        "fears",
+        "hope",
+        "complaint",
+        "pledge",
+        "vow",
+        "assurance",
+        "speculation",
+    ]
+)
+
+# the orchestrator parses sentences holding a phrase: a nominal cue counts with its "that"
+PHRASES.update({f"{noun} that": noun for noun in NOUN_CUES})
+
 # Particles taken into the cue when they follow these verbs ("called for", "called on").
 CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "call": ("for", "on"),
@@ -369,7 +419,6 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "talk": ("about",),
     "speak": ("of", "about"),
     "comment": ("on",),
-    "point": ("out", "to"),
     "lay": ("out",),
     "weigh": ("in",),
     "sum": ("up",),
