@@ -344,8 +344,8 @@ class _Finder:
                 lemma = WEAK_FORMS.get(lower)
             if lemma is None or self.in_quote(token):
                 continue
-            if not strong and i > 0 and doc[i - 1].lower_ == "to":
-                continue  # "to plan attacks": an infinitive, rarely an attribution
+            if i > 0 and doc[i - 1].lower_ == "to" and not self._chained(i):
+                continue  # "to plan attacks", "needs to tell": an infinitive states no report
             if i > 0 and doc[i - 1].text == "-" and doc[i - 1].idx + 1 == token.idx:
                 continue  # "puppet-states"
 
@@ -393,6 +393,10 @@ class _Finder:
         if after.lower_ == "that":
             return after.tag_ == "IN"
         return after.lower_ == "to" and doc[i + 2].tag_ == "VB"
+
+    def _chained(self, head: int) -> bool:
+        """True when "to" + cue follows an aspect or raising verb ("continues to insist")."""
+        return self._group_start(head) < head - 1 and self.doc[head - 1].lower_ == "to"
 
     def _group_start(self, head: int) -> int:
         """First token of the cue group: auxiliaries, adverbs and an aspect or raising verb
