@@ -270,6 +270,22 @@ def test_mistagged_present_tense_cue(model_nlp: Language) -> None:
     assert _cut(text, draft.source) == "Ramirez"
 
 
+def test_infinitive_cue_is_no_report(nlp: Language) -> None:
+    assert not _run(nlp, "The coach needs to tell the players about the new schedule.")
+
+
+def test_object_release_is_no_report(model_nlp: Language) -> None:
+    assert not _run(model_nlp, "The hospital released a video of the ward on Monday.")
+
+
+def test_coordinated_cue_shares_the_subject(model_nlp: Language) -> None:
+    text = "The union met in Lyon on Monday and called for a general strike."
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "called for"
+    assert _cut(text, draft.source) == "The union"
+    assert _cut(text, draft.content[0]).startswith("a general strike")
+
+
 # ---- a PolNeAR-dev article: sane output ----------------------------------------------
 
 

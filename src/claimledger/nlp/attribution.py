@@ -30,6 +30,7 @@ from claimledger.nlp.attribution_nouns import noun_cues
 from claimledger.nlp.attribution_quotes import find_quotes
 from claimledger.nlp.cues import (
     CHAIN_FORMS,
+    CLAUSE_ONLY,
     CUE_PARTICLES,
     NOUN_CUES,
     REQUIRED_PARTICLES,
@@ -721,6 +722,8 @@ class _Finder:
                     source = (child.left_edge.i, child.right_edge.i + 1)
         if source is None:
             source = self._participle_subject(verb)
+        if source is None:
+            source = self._conjunct_subject(verb)
         unit_start, unit_end = self.unit_of[head]
         complements = [c for c in verb.children if c.dep_ == "ccomp"]
         if complements:
@@ -735,7 +738,7 @@ class _Finder:
         elif any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children) and verb.i + 1 < len(
             doc
         ):
-            if source is not None:
+            if source is not None and lemma not in CLAUSE_ONLY:
                 content = self._object_content(verb, lemma, unit_end)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
             main = verb.head
@@ -759,6 +762,17 @@ class _Finder:
                 return (child.left_edge.i, child.right_edge.i + 1)
         return None
 
+    def _conjunct_subject(self, verb: Token) -> tuple[int, int] | None:
+        """A coordinated cue shares its first conjunct's subject: "Trump attacked the deal and
+        *called for* tariffs" → "Trump"."""
+        head = verb
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < verb.i:
+                    return (child.left_edge.i, child.right_edge.i + 1)
+        return None
+
     def _pick_source(
         self, rules: tuple[int, int] | None, parse: tuple[int, int]
     ) -> tuple[int, int] | None:
@@ -775,16 +789,20 @@ class _Finder:
     def _object_content(self, verb: Token, lemma: str, unit_end: int) -> list[CharSpan] | None:
         """Content of a cue without a clause: "wants to …", "cited the report", "called for …"."""
         particles = CUE_PARTICLES.get(lemma, ())
-        for dep in ("xcomp", "dobj", "prep"):
+        for dep in ("xcomp", "dobj", "prep", "oprd"):
             for child in verb.children:
                 if child.dep_ != dep or child.i < verb.i:
                     continue
+                if dep == "oprd" and not any(
+                    c.dep_ == "dobj" and c.i < verb.i for c in verb.children
+                ):
+                    continue  # "what she called *a rant*": the object is fronted
                 if dep == "dobj" and lemma in _HEARER_VERBS:
                     continue
                 if dep == "prep":
                     if child.lower_ not in particles:
                         continue
-                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
                     if not objects:
                         continue
                     child = objects[0]

@@ -277,6 +277,10 @@ WEAK_VERBS = [
     "apologise",
 ]
 
+# Weak verbs whose object is a thing, not what is claimed ("released a letter", "saw the
+# tweet", "heard the news"): cues only with a reported clause, never with an object content.
+CLAUSE_ONLY = frozenset(["release", "see", "hear", "read", "learn", "discover"])
+
 # Irregular past / participle forms (base → forms).
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
