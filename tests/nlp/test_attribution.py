@@ -286,6 +286,12 @@ def test_coordinated_cue_shares_the_subject(model_nlp: Language) -> None:
     assert _cut(text, draft.content[0]).startswith("a general strike")
 
 
+def test_editorial_label_before_a_colon_is_no_speaker(nlp: Language) -> None:
+    text = "Correction: An earlier version of this article misstated the date.\nKAINE: It is."
+    drafts = _run(nlp, text)
+    assert [_cut(text, d.source) for d in drafts] == ["KAINE"]
+
+
 # ---- a PolNeAR-dev article: sane output ----------------------------------------------
 
 

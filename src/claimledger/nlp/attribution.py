@@ -175,6 +175,35 @@ _CLAUSE_VERBS = frozenset(
         "didn't",
     ]
 )
+# Newsroom labels before a colon that name no speaker ("Correction: …", "The Latest: …").
+_EDITORIAL_LABELS = frozenset(
+    [
+        "the latest",
+        "latest",
+        "correction",
+        "corrections",
+        "clarification",
+        "source",
+        "sources",
+        "update",
+        "updated",
+        "editor's note",
+        "editor’s note",
+        "note",
+        "related",
+        "watch",
+        "read more",
+        "photo",
+        "video",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "full text",
+        "abstract",
+    ]
+)
 _DASHES = frozenset({"―", "—", "–", "--"})
 # Verb dependents that predicate something of a cue's object ("called X *a liar*").
 _PREDICATIVE = frozenset(["oprd", "xcomp", "ccomp", "acomp", "advmod", "dative", "prep"])
@@ -1002,8 +1031,10 @@ class _Finder:
                 name_start += 1
             if token.text == ":" and 0 < i - name_start <= 6 and i + 1 < len(doc):
                 name = doc[name_start:i]
-                if all(t.text[:1].isupper() or t.text in ".-'’" for t in name) and not any(
-                    t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in name
+                if (
+                    all(t.text[:1].isupper() or t.text in ".-'’" for t in name)
+                    and not any(t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in name)
+                    and name.text.lower() not in _EDITORIAL_LABELS
                 ):
                     line_end = i + 1
                     while line_end < n and not (
