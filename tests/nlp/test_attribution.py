@@ -292,6 +292,13 @@ def test_editorial_label_before_a_colon_is_no_speaker(nlp: Language) -> None:
     assert [_cut(text, d.source) for d in drafts] == ["KAINE"]
 
 
+def test_poll_as_source(nlp: Language) -> None:
+    text = "In the latest Gallup poll, the mayor leads her rival by six points."
+    draft = _only(nlp, text)
+    assert (_cut(text, draft.cue), _cut(text, draft.source)) == ("In", "the latest Gallup poll")
+    assert _cut(text, draft.content[0]) == "the mayor leads her rival by six points."
+
+
 # ---- a PolNeAR-dev article: sane output ----------------------------------------------
 
 

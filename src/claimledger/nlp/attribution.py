@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimledger.nlp.attribution_nouns import noun_cues
+from claimledger.nlp.attribution_nouns import noun_cues, poll_cues
 from claimledger.nlp.attribution_quotes import find_quotes
 from claimledger.nlp.cues import (
     CHAIN_FORMS,
@@ -928,6 +928,7 @@ class _Finder:
                 )
             )
         drafts.extend(noun_cues(self, taken))
+        drafts.extend(poll_cues(self, taken))
         drafts.extend(self._colon_and_dash_cues(drafts))
         drafts.sort(key=lambda d: d.cue)
         self._continuations(drafts)

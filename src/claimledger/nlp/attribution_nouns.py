@@ -112,3 +112,41 @@ def _possessor(finder: _Finder, cue_start: int, unit_start: int) -> tuple[int, i
     if not doc[k].text[:1].isupper():
         return None
     return finder.tok_span(k, j + 1)
+
+
+_POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys"])
+
+
+def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
+    """ "In the latest Gallup poll, Clinton leads" / "Trump gains in some polls": the poll is
+    the source and "in" the cue (PolNeAR's convention for findings reported by a poll)."""
+    doc = finder.doc
+    found: list[AttributionDraft] = []
+    for token in doc:
+        i = token.i
+        if token.lower_ != "in" or i in taken or finder.in_quote(token):
+            continue
+        unit_start, unit_end = finder.unit_of[i]
+        head = None
+        for k in range(i + 1, min(unit_end, i + 8)):
+            if doc[k].lower_ in _POLL_NOUNS:
+                head = k
+                break
+            if (doc[k].is_punct and doc[k].text not in "/-") or doc[k].is_space:
+                break
+        if head is None:
+            continue
+        if i == unit_start:  # "In this poll, CONTENT."
+            comma = next((k for k in range(head, unit_end) if doc[k].text == ","), None)
+            if comma is None:
+                continue
+            source = finder.tok_span(i + 1, comma)
+            content = finder.tok_span(comma + 1, unit_end)
+        else:  # "CONTENT in some polls …"
+            source = finder.tok_span(i + 1, unit_end)
+            content = finder.tok_span(unit_start, i)
+        if source is None or content is None:
+            continue
+        cue = (token.idx, token.idx + len(token.text))
+        found.append(AttributionDraft(cue, "in", source, [content], "indirect"))
+    return found
