@@ -50,7 +50,7 @@ def analyze(
     from claimledger.pipeline import Options, check_date
     from claimledger.sources import iter_inputs
 
-    err = Console(stderr=True)
+    err = Console(stderr=True, soft_wrap=True)  # one line per error, whatever the width
     try:
         check_date(published)
     except ClaimledgerError as exc:

@@ -28,7 +28,7 @@ class _LazyConsole:
 
 
 out = _LazyConsole()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
 
 
 def register(app: typer.Typer) -> None:
