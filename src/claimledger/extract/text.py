@@ -38,8 +38,12 @@ _SAYS = re.compile(r"^(?P<name>[^\s].{0,60}?)\s+(?:says|said|wrote|writes)\s*:?$
 # Acronyms that often open a lead glued to a kicker ("RUINSUS-backed"); used only to choose
 # where the capitals of a glued kicker end when nothing in the title tells.
 _LEAD_ACRONYMS = frozenset(
-    ["US", "UK", "UN", "EU", "NATO", "ISIS", "IS", "UAE", "USA", "AU", "IMF", "WHO", "ICC", "ICRC", "IDF", "SDF", "PKK", "YPG", "FSA", "AP", "AFP", "BBC", "CNN", "GOP", "FBI", "CIA", "NSA", "DOJ"]
-)
+    {
+        "US", "UK", "UN", "EU", "NATO", "ISIS", "IS", "UAE", "USA", "AU", "IMF", "WHO", "ICC",
+        "ICRC", "IDF", "SDF", "PKK", "YPG", "FSA", "AP", "AFP", "BBC", "CNN", "GOP", "FBI",
+        "CIA", "NSA", "DOJ",
+    }
+)  # fmt: skip
 
 
 @dataclass
