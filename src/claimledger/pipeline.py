@@ -63,6 +63,9 @@ def analyze_page(page: Page, options: Options = Options()) -> Document:
         from claimledger.nlp import annotate
 
         nlp_name = annotate(doc, options.nlp)
+        from claimledger.link.tensions import find_tensions
+
+        doc.tensions = find_tensions(doc)
     except ClaimledgerError:
         raise
     except RecursionError:
