@@ -38,7 +38,7 @@ _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 @lru_cache(maxsize=1)
 def _components() -> tuple[
-    Callable[[Doc], list[AttributionDraft]] | None,
+    Callable[..., list[AttributionDraft]] | None,
     Callable[..., list[FigureDraft]] | None,
     Callable[[str], list[AbuseDraft]] | None,
 ]:
@@ -66,22 +66,23 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     if not regions:
         return engine.label
     text = doc.text
-    sdocs = engine.parse([text[r.start : r.end] for r in regions])
+    region_texts = [text[r.start : r.end] for r in regions]
+    sdocs = engine.parse(region_texts)
     find_attributions, find_figures, find_abuse = _components()
 
     drafts: list[ClaimDraft] = []
     figures: list[tuple[FigureDraft, tuple[int, int], int | None]] = []  # draft, span, part_of
     flags: list[Flag] = []
     read: list[tuple[Region, Doc, list[ClaimDraft]]] = []
-    for region, sdoc in zip(regions, sdocs, strict=True):
-        attributions = find_attributions(sdoc) if find_attributions else []
+    for region, sdoc, region_text in zip(regions, sdocs, region_texts, strict=True):
+        attributions = find_attributions(sdoc, region_text) if find_attributions else []
         attributed = attributed_claims(text, region, attributions)
         drafts += attributed + own_claims(text, region, sdoc, attributed)
         read.append((region, sdoc, attributed))
         if find_figures:
-            figures += _region_figures(text, region, sdoc, find_figures, len(figures))
+            figures += _region_figures(text, region, sdoc, region_text, find_figures, len(figures))
         if find_abuse and region.origin == "comment":
-            for abuse in find_abuse(sdoc.text):
+            for abuse in find_abuse(region_text):
                 span = trim(text, abuse.span[0] + region.start, abuse.span[1] + region.start)
                 if span:
                     flags.append(Flag(kind=abuse.kind, comment=region.comment, span=span))
@@ -139,11 +140,12 @@ def _region_figures(
     text: str,
     region: Region,
     sdoc: Doc,
+    region_text: str,
     find_figures: Callable[..., list[FigureDraft]],
     offset: int,
 ) -> list[tuple[FigureDraft, tuple[int, int], int | None]]:
     out: list[tuple[FigureDraft, tuple[int, int], int | None]] = []
-    found = find_figures(sdoc.text, sdoc)
+    found = find_figures(region_text, sdoc, doc_has_text=True)
     index_of: dict[int, int] = {}
     for i, fig in enumerate(found):
         span = trim(text, fig.span[0] + region.start, fig.span[1] + region.start)

@@ -21,7 +21,7 @@ the orchestrator's coreference to fill).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -205,6 +205,9 @@ _EDITORIAL_LABELS = frozenset(
     ]
 )
 _DASHES = frozenset({"―", "—", "–", "--"})
+_COLON_AND_DASHES = _DASHES | {":"}
+# Every word a verb cue can be: "according" (to) and the listed forms.
+_CUE_WORDS = frozenset([*STRONG_FORMS, *WEAK_FORMS, "according"])
 # Verb dependents that predicate something of a cue's object ("called X *a liar*").
 _PREDICATIVE = frozenset(["oprd", "xcomp", "ccomp", "acomp", "advmod", "dative", "prep"])
 _MODALS = frozenset(
@@ -227,9 +230,12 @@ def _end(token: Token) -> int:
 class _Finder:
     """One pass over a Doc; holds the quote spans and sentence units it needs."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        # the Doc's tokens once: indexing a list is far cheaper than indexing the Doc
+        self.toks: list[Token] = list(doc)
+        self.lowers: list[str] = [token.lower_ for token in self.toks]
+        self.text = doc.text if text is None else text
         self.parsed = doc.has_annotation("DEP")
         self.tagged = doc.has_annotation("POS")
         self.quotes = find_quotes(self.text)
@@ -244,9 +250,9 @@ class _Finder:
         A single line break inside a sentence that is a soft wrap (no sentence punctuation
         before it, lower case after it) does not cut.
         """
-        doc = self.doc
+        doc = self.toks
         n = len(doc)
-        has_sents = doc.has_annotation("SENT_START")
+        has_sents = self.doc.has_annotation("SENT_START")
         starts = [False] * n
         for token in doc:
             i = token.i
@@ -329,12 +335,16 @@ class _Finder:
                 break
         return False
 
+    def where(self, words: Collection[str]) -> list[int]:
+        """Indexes of the tokens whose lower-case form is one of words (cheap prefilter)."""
+        return [i for i, lower in enumerate(self.lowers) if lower in words]
+
     def is_quote_mark(self, token: Token) -> bool:
         return token.text in _OPEN_QUOTES or token.text in {"''", "”", "»"}
 
     def tok_span(self, start: int, end: int) -> CharSpan | None:
         """Char span of tokens [start, end), trimmed of spaces and edge commas; None if empty."""
-        doc = self.doc
+        doc = self.toks
         while start < end and (doc[start].is_space or doc[start].text in ",;—–―-"):
             start += 1
         while end > start and (
@@ -359,10 +369,10 @@ class _Finder:
 
     def cues(self) -> Iterable[tuple[int, int, int, str, bool]]:
         """(head token, group start, group end, lemma, strong) for every candidate cue."""
-        doc = self.doc
+        doc = self.toks
         n = len(doc)
-        for token in doc:
-            i = token.i
+        for i in self.where(_CUE_WORDS):
+            token = doc[i]
             lower = token.lower_
             if lower == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
                 if not self.in_quote(token):
@@ -413,7 +423,7 @@ class _Finder:
         """ "Trump charges that …", "The campaign plans to …": a small tagger reads a
         present-tense cue after a noun as a plural noun; a clause or infinitive after it and a
         bare noun before it say it is the verb."""
-        doc = self.doc
+        doc = self.toks
         token = doc[i]
         if token.tag_ != "NNS" or i == 0 or i + 2 >= len(doc):
             return False
@@ -426,12 +436,12 @@ class _Finder:
 
     def _chained(self, head: int) -> bool:
         """True when "to" + cue follows an aspect or raising verb ("continues to insist")."""
-        return self._group_start(head) < head - 1 and self.doc[head - 1].lower_ == "to"
+        return self._group_start(head) < head - 1 and self.toks[head - 1].lower_ == "to"
 
     def _group_start(self, head: int) -> int:
         """First token of the cue group: auxiliaries, adverbs and an aspect or raising verb
         before "to" ("has also said", "continues to insist", "went on to say")."""
-        doc = self.doc
+        doc = self.toks
         start = head
         while start > 0 and is_cue_adverb(doc[start - 1].lower_):
             start -= 1
@@ -449,7 +459,7 @@ class _Finder:
 
     def source_before(self, group_start: int, unit_start: int) -> tuple[int, int] | None:
         """Token range of the subject phrase ending right before the cue group."""
-        doc = self.doc
+        doc = self.toks
         j = group_start - 1
         if j < unit_start:
             return None
@@ -477,7 +487,7 @@ class _Finder:
 
     def _walk_left(self, j: int, unit_start: int) -> int | None:
         """First token of the phrase that ends at token j (inclusive)."""
-        doc = self.doc
+        doc = self.toks
         k = j
         while k >= unit_start:
             token = doc[k]
@@ -495,7 +505,7 @@ class _Finder:
 
     def source_after(self, group_end: int, unit_end: int) -> tuple[int, int] | None:
         """Token range of an inverted source: "… said Colonel Ryan Dillon, a spokesman …"."""
-        doc = self.doc
+        doc = self.toks
         k = group_end
         stop = unit_end
         while stop > k and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
@@ -521,7 +531,7 @@ class _Finder:
         self, head: int, start: int, end: int, lemma: str, strong: bool
     ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
         """(source tokens, content pieces, inherited) for one cue, or None for no attribution."""
-        doc = self.doc
+        doc = self.toks
         unit_start, unit_end = self.unit_of[head]
         if lemma == "according to":
             return self._according_to(start, end, unit_start, unit_end)
@@ -577,7 +587,7 @@ class _Finder:
 
     def _is_tail(self, right: int, unit_end: int) -> bool:
         """True when what follows the cue is no content: sentence end, a source, adjuncts."""
-        doc = self.doc
+        doc = self.toks
         if right >= unit_end:
             return True
         first = doc[right]
@@ -601,7 +611,7 @@ class _Finder:
 
     def _content_boundary_left(self, group_start: int, unit_start: int) -> int | None:
         """Token index of the comma / closing quote / dash that ends a fronted content."""
-        doc = self.doc
+        doc = self.toks
         j = group_start - 1
         steps = 0
         while j > unit_start and steps <= 25:
@@ -623,7 +633,7 @@ class _Finder:
 
     def _content_start(self, unit_start: int, boundary: int) -> int:
         """Char start of a fronted content: the unit start, or an earlier quote opening."""
-        doc = self.doc
+        doc = self.toks
         start = doc[unit_start].idx
         mark = doc[boundary]
         quote = self.quote_covering(mark.idx, _end(mark))
@@ -637,7 +647,7 @@ class _Finder:
         self, right: int, unit_end: int, source: tuple[int, int] | None
     ) -> CharSpan | None:
         """The rest of the sentence after "…, he said, …" when it goes on."""
-        doc = self.doc
+        doc = self.toks
         if source is None or source[1] > right:
             return None
         if right < unit_end and doc[right].text == "," and unit_end - right > 3:
@@ -650,7 +660,7 @@ class _Finder:
         self, head: int, end: int, unit_end: int, lemma: str
     ) -> tuple[list[CharSpan], bool] | None:
         """Content after the cue to the clause end; evident = introduced by that/quote/colon."""
-        doc = self.doc
+        doc = self.toks
         k = end
         evident = False
         limit = min(unit_end, end + (8 if lemma in _HEARER_VERBS else 5))
@@ -702,7 +712,7 @@ class _Finder:
         self, start: int, end: int, unit_start: int, unit_end: int
     ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
         """ "According to X, CONTENT." / "CONTENT, according to X(, CONTENT)." """
-        doc = self.doc
+        doc = self.toks
         j = end
         while j < unit_end and doc[j].text not in (",", ".", ";", ":") and not doc[j].is_space:
             j += 1
@@ -728,7 +738,7 @@ class _Finder:
         self, head: int, lemma: str
     ) -> tuple[tuple[int, int] | None, list[CharSpan] | None]:
         """(source tokens, content pieces) from the dependency tree; None where it says nothing."""
-        doc = self.doc
+        doc = self.toks
         verb = doc[head]
         source: tuple[int, int] | None = None
         content: list[CharSpan] | None = None
@@ -781,7 +791,7 @@ class _Finder:
         *citing* a conflict" → "Trump" (the participle has no subject of its own)."""
         if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
             return None
-        if self.doc[verb.i - 1].text != ",":
+        if self.toks[verb.i - 1].text != ",":
             return None
         main = verb.head
         for child in main.children:
@@ -806,7 +816,7 @@ class _Finder:
         self, rules: tuple[int, int] | None, parse: tuple[int, int]
     ) -> tuple[int, int] | None:
         """The parse's subject, unless it crosses a line or is a piece of the rules' name."""
-        doc = self.doc
+        doc = self.toks
         if any("\n" in doc[k].text for k in range(*parse)):
             return rules
         if rules is not None and rules[0] < parse[0] and parse[1] <= rules[1]:
@@ -866,19 +876,19 @@ class _Finder:
                 fronted_rules = (
                     rules is not None
                     and rules[0] is not None
-                    and max(e for _, e in rules[1]) <= self.doc[start].idx
+                    and max(e for _, e in rules[1]) <= self.toks[start].idx
                 )
                 if (
                     fronted_rules
                     and parse_source is not None
-                    and self.doc[parse_source[0]].idx < max(e for _, e in rules[1])
+                    and self.toks[parse_source[0]].idx < max(e for _, e in rules[1])
                 ):
                     parse_source, parse_content = None, None  # the parse misread the sentence
                 if parse_source is not None and not inherited:
                     source_range = self._pick_source(source_range, parse_source)
                 fronted_quote = (
                     pieces is not None
-                    and max(e for _, e in pieces) <= self.doc[start].idx
+                    and max(e for _, e in pieces) <= self.toks[start].idx
                     and self._has_quote(pieces[0])
                 )
                 if parse_content is not None and lemma != "according to" and not fronted_quote:
@@ -893,7 +903,7 @@ class _Finder:
                 continue
             cue_span = self.tok_span(start, end) if lemma != "according to" else None
             if cue_span is None:
-                cue_span = (self.doc[start].idx, _end(self.doc[end - 1]))
+                cue_span = (self.toks[start].idx, _end(self.toks[end - 1]))
             source_span = self.tok_span(*source_range) if source_range else None
             if source_span is not None and any(
                 source_span[0] < e and s < source_span[1] for s, e in pieces
@@ -908,7 +918,7 @@ class _Finder:
             if inherited and source_span is None:
                 source_span = self._sentence_source(drafts, head)
             if inherited and source_span is None and self.parsed:
-                subject = self._participle_subject(self.doc[head])
+                subject = self._participle_subject(self.toks[head])
                 source_span = self.tok_span(*subject) if subject else None
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
@@ -959,7 +969,7 @@ class _Finder:
     def _irrealis(self, head: int, start: int) -> bool:
         """A weak cue under a modal or as a bare infinitive ("would see", "refused to
         answer") states no attitude of its subject: no attribution."""
-        doc = self.doc
+        doc = self.toks
         for k in range(start, head):
             if doc[k].lower_ in _MODALS:
                 return True
@@ -969,7 +979,7 @@ class _Finder:
 
     def _has_topic(self, head: int, end: int, pieces: list[CharSpan]) -> bool:
         """ "spoke to reporters Friday" reports an event; "spoke about X" / a quote a claim."""
-        doc = self.doc
+        doc = self.toks
         if doc[end - 1].lower_ in ("about", "of", "on", "out"):
             return True
         if end < len(doc) and doc[end].lower_ in ("about", "of", "on", "out"):
@@ -990,7 +1000,7 @@ class _Finder:
     def _sentence_source(self, drafts: list[AttributionDraft], head: int) -> CharSpan | None:
         """Source of the attribution earlier in the same sentence ("…, adding that …")."""
         unit_start, _ = self.unit_of[head]
-        first = self.doc[unit_start].idx
+        first = self.toks[unit_start].idx
         for draft in reversed(drafts):
             if draft.cue[0] >= first and draft.source is not None:
                 return draft.source
@@ -1022,16 +1032,16 @@ class _Finder:
         """ "Name: words" at a line start, and "“quote” ― Name" (epigraph style)."""
         found: list[AttributionDraft] = []
         taken = {d.cue for d in drafts}
-        doc = self.doc
+        doc = self.toks
         n = len(doc)
-        for token in doc:
-            i = token.i
+        for i in self.where(_COLON_AND_DASHES):
+            token = doc[i]
             unit_start, _ = self.unit_of[i]
             name_start = unit_start
             while name_start < i and self.is_quote_mark(doc[name_start]):
                 name_start += 1
             if token.text == ":" and 0 < i - name_start <= 6 and i + 1 < len(doc):
-                name = doc[name_start:i]
+                name = self.doc[name_start:i]
                 if (
                     all(t.text[:1].isupper() or t.text in ".-'’" for t in name)
                     and not any(t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in name)
@@ -1078,8 +1088,8 @@ class _Finder:
 
     def _unit_end_char(self, position: int) -> int:
         """End char of the sentence unit holding position."""
-        doc = self.doc
-        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        doc = self.toks
+        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None or len(span) == 0:
             return position
         unit_start, unit_end = self.unit_of[span[0].i]
@@ -1174,11 +1184,14 @@ class _Finder:
             draft.nested_in = best
 
 
-def find_attributions(doc: Doc) -> list[AttributionDraft]:
-    """Attributions in doc, char offsets relative to doc.text, ordered by cue position."""
+def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraft]:
+    """Attributions in doc, char offsets relative to doc.text, ordered by cue position.
+
+    ``text``: doc.text when the caller has it (spaCy rebuilds it from the tokens on each call).
+    """
     if len(doc) == 0:
         return []
-    return _Finder(doc).run()
+    return _Finder(doc, text).run()
 
 
 @Language.factory(

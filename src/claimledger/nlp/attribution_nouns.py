@@ -57,12 +57,12 @@ _SUBJECT_OPENERS = frozenset(
 
 def noun_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
     """Drafts for nominal cues not already part of a verb cue group."""
-    doc = finder.doc
+    doc = finder.toks
     n = len(doc)
     found: list[AttributionDraft] = []
-    for token in doc:
-        i = token.i
-        if token.lower_ not in NOUN_CUES or i in taken or i + 2 >= n:
+    for i in finder.where(NOUN_CUES):
+        token = doc[i]
+        if i in taken or i + 2 >= n:
             continue
         that = doc[i + 1]
         if that.lower_ != "that" or finder.in_quote(token):
@@ -98,7 +98,7 @@ def noun_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
 
 def _possessor(finder: _Finder, cue_start: int, unit_start: int) -> tuple[int, int] | None:
     """ "Donald Trump's" / "his" right before the cue (PolNeAR keeps the 's), else None."""
-    doc = finder.doc
+    doc = finder.toks
     j = cue_start - 1
     if j < unit_start:
         return None
@@ -120,11 +120,11 @@ _POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys"])
 def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
     """ "In the latest Gallup poll, Clinton leads" / "Trump gains in some polls": the poll is
     the source and "in" the cue (PolNeAR's convention for findings reported by a poll)."""
-    doc = finder.doc
+    doc = finder.toks
     found: list[AttributionDraft] = []
-    for token in doc:
-        i = token.i
-        if token.lower_ != "in" or i in taken or finder.in_quote(token):
+    for i in finder.where(("in",)):
+        token = doc[i]
+        if i in taken or finder.in_quote(token):
             continue
         unit_start, unit_end = finder.unit_of[i]
         head = None

@@ -949,12 +949,17 @@ def _sentences(text: str) -> list[int]:
     return starts
 
 
-def find_figures(text: str, doc: Doc | None = None) -> list[FigureDraft]:
-    """Every figure in ``text`` with its interval, unit, measure, subject and part-of links."""
+def find_figures(
+    text: str, doc: Doc | None = None, *, doc_has_text: bool = False
+) -> list[FigureDraft]:
+    """Every figure in ``text`` with its interval, unit, measure, subject and part-of links.
+
+    ``doc_has_text``: the caller knows ``doc.text == text`` (spaCy rebuilds it per call).
+    """
     mentions = find_numbers(text)
     if not mentions:
         return []
-    if doc is not None and doc.text == text and doc.has_annotation("SENT_START"):
+    if doc is not None and doc.has_annotation("SENT_START") and (doc_has_text or doc.text == text):
         sentence_starts = sorted({sent.start_char for sent in doc.sents} | {0})
     else:
         sentence_starts = _sentences(text)
