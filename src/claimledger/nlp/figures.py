@@ -142,6 +142,8 @@ _IDENT_BEFORE_RE = re.compile(
     r"|apartment|flat|cabin|seat|bay|dock|pier|berth|lane|avenue)\.?|#)\s*$",
     re.I,
 )
+# the longest word the pattern ends with, its full stop included (see ``_ends_with``)
+_IDENT_BEFORE_LONGEST = max(map(len, re.findall(r"[a-z]+", _IDENT_BEFORE_RE.pattern))) + 1
 _CAP_WORD_BEFORE_RE = re.compile(r"[\w,;)][ \t]+([A-Z][\w’'-]*)[ \t]+$")
 _CAP_WORD_OK = {
     "the", "a", "an", "this", "these", "those", "its", "their", "his", "her", "our", "some",
@@ -322,11 +324,36 @@ def _is_not_a_figure(text: str, m: NumberMention, in_range: bool = False) -> boo
 
     ``in_range``: the number is half of "10-15", so a hyphenated digit neighbour is allowed.
     """
+    if not in_range and _hyphen_neighbour(text, m):
+        return True  # scores, codes, unpaired "3-1"
+    return _never_a_figure(text, m)
+
+
+_HYPHEN_BEFORE_RE = re.compile(r"\d\s?[-–]$")
+_HYPHEN_AFTER_RE = re.compile(r"^[-–]\d")
+
+
+def _ends_with(pattern: re.Pattern[str], left: str, longest: int) -> bool:
+    """``pattern.search(left)`` for a pattern ``(?:word|…)\\s*$`` whose words are at most
+    ``longest`` characters: a match can only start that far before the trailing spaces, so
+    the search starts there (``pos`` keeps ``\\b`` seeing the character before)."""
+    return pattern.search(left, max(0, len(left.rstrip()) - longest)) is not None
+
+
+def _hyphen_neighbour(text: str, m: NumberMention) -> bool:
+    """A digit hyphenated to the number ("3-1"): no figure unless the pair is a range."""
+    start, end = m.start, m.end
+    return bool(
+        _HYPHEN_BEFORE_RE.search(text, max(0, start - 60), start)
+        or _HYPHEN_AFTER_RE.match(text[end : end + 60])
+    )
+
+
+def _never_a_figure(text: str, m: NumberMention) -> bool:
+    """The tests of ``_is_not_a_figure`` that do not depend on a range partner."""
     start, end = m.start, m.end
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
-    if not in_range and (re.search(r"\d\s?[-–]$", left) or re.match(r"^[-–]\d", right)):
-        return True  # scores, codes, unpaired "3-1"
     prev_char = text[start - 1] if start else ""
     if prev_char.isdigit() or (prev_char in ".,:" and start > 1 and text[start - 2].isdigit()):
         return True  # inside a longer digit run ("1.2.3", "10:30")
@@ -400,7 +427,7 @@ def _is_not_a_figure(text: str, m: NumberMention, in_range: bool = False) -> boo
         return True  # "the 9700 block of Shady Tree Lane", "2401 University Ave."
     article_before = re.search(r"\b(?:a|an|the|of|per)\s+\w+\s*$", left, re.I)
     if (
-        _IDENT_BEFORE_RE.search(left)
+        _ends_with(_IDENT_BEFORE_RE, left, _IDENT_BEFORE_LONGEST)
         and not _QUALIFIER_WORDS.search(left)
         and (not article_before or re.search(r"(?:#|\bno\.?)\s*$", left, re.I))
     ):
@@ -967,7 +994,8 @@ def find_figures(
     range_candidates = [m for m in mentions if not _is_not_a_figure(text, m, in_range=True)]
     figures: list[_Figure] = []
     for first, second in _merge_ranges(text, range_candidates):
-        if second is None and _is_not_a_figure(text, first):
+        # ``first`` already passed every test but the range-only one
+        if second is None and _hyphen_neighbour(text, first):
             continue
         qualifier, qual_start = _qualify(text, first)
         if second is not None:

@@ -76,6 +76,26 @@ NUMBER_RE = re.compile(
 )
 
 
+# Where a NUMBER_RE match can start: a digit, a currency sign, "US$"/"HK$", or a word opening
+# one of its alternatives. Scanning for these first and trying NUMBER_RE only there is the
+# same as NUMBER_RE.finditer (every match starts at such a place) at a fraction of the cost:
+# NUMBER_RE's leading lookbehind defeats the regex engine's own first-character skip.
+_START_WORDS = sorted(
+    {
+        *("tens", "hundreds", "dozens", "thousands", "millions", "billions", "scores"),
+        *("half", "dozen", "rs", "usd", "eur", "gbp", "inr"),
+        *UNITS_WORDS,
+        *TENS_WORDS,
+    },
+    key=len,
+    reverse=True,
+)
+_MENTION_START_RE = re.compile(
+    r"[0-9$£€¥₹₦₽₺₪]|(?:US|HK)\$|\b(?:a(?:n?\s|\$)|[cn]\$|" + "|".join(_START_WORDS) + ")",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class NumberMention:
     """A number as written: its span, value (or vague lower bound) and currency, if any."""
@@ -184,8 +204,23 @@ def read_mention(match: re.Match[str]) -> NumberMention | None:
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number mention in ``text``, in order, with exact spans."""
     found = []
-    for match in NUMBER_RE.finditer(text):
+    for match in _number_matches(text):
         mention = read_mention(match)
         if mention is not None and mention.text.strip():
             found.append(mention)
     return found
+
+
+def _number_matches(text: str) -> list[re.Match[str]]:
+    """``NUMBER_RE.finditer(text)``, trying NUMBER_RE only where a mention can start."""
+    out: list[re.Match[str]] = []
+    search, match = _MENTION_START_RE.search, NUMBER_RE.match
+    position = 0
+    while (candidate := search(text, position)) is not None:
+        found = match(text, candidate.start())
+        if found is None:
+            position = candidate.start() + 1
+        else:
+            out.append(found)
+            position = found.end()
+    return out
