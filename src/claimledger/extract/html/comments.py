@@ -52,6 +52,40 @@ _CANDIDATES = _xp(
     " or contains(@class, 'livefyre') or @id='disqus_thread' or contains(@id, 'coral'))]"
     " | //*[@itemscope or @itemprop='commentCount']"
 )
+
+
+def _candidates(tree: etree._Element) -> list[etree._Element]:
+    """What ``_CANDIDATES`` selects, in document order, by one walk over the elements:
+    libxml2 evaluating that XPath's dozen string tests on every element costs more than
+    parsing the page. ``"|"`` joins class and id as the XPath's ``concat`` does."""
+    found: list[etree._Element] = []
+    for el in tree.getroottree().getroot().iter(etree.Element):
+        cls, ident = el.get("class"), el.get("id")
+        if cls is not None or ident is not None:
+            cls, ident = cls or "", ident or ""
+            both = f"{cls}|{ident}"
+            if (
+                "omment" in both
+                or "respond" in both
+                or "iscussion" in both
+                or "eplies" in both
+                or "back" in cls
+                or "esponses" in cls
+                or "thread" in cls
+                or "h-" in cls
+                or "crawler" in cls
+                or "viafoura" in cls
+                or "livefyre" in cls
+                or ident == "disqus_thread"
+                or "coral" in ident
+            ):
+                found.append(el)
+                continue
+        if el.get("itemscope") is not None or el.get("itemprop") == "commentCount":
+            found.append(el)
+    return found
+
+
 _JSONLD = _xp("//script[@type='application/ld+json']")
 _COUNT_LINKS = _xp(
     "//a[contains(@href, '#comments') or contains(@href, '#respond')"
@@ -290,7 +324,7 @@ class _Page:
         self.headers: list[etree._Element] = []
         self.count_meta: list[etree._Element] = []
         self.threadish: list[etree._Element] = []
-        for el in _CANDIDATES(tree):
+        for el in _candidates(tree):
             tag = el.tag
             cls = el.get("class") or ""
             tokens = set(cls.split()) if cls else set()
