@@ -54,35 +54,33 @@ _CANDIDATES = _xp(
 )
 
 
+# The attributes ``_CANDIDATES`` tests, in document order (an element's attributes come right
+# after it, before its children). Strings are cheap to hand to Python, element proxies are not.
+_MARKABLE_ATTRIBUTES = _xp("//@class | //@id | //@itemscope | //@itemprop")
+_SHARED_MARKS = "omment|respond|iscussion|eplies"  # in the class or the id
+_CLASS_MARK = re.compile(f"{_SHARED_MARKS}|back|esponses|thread|h-|crawler|viafoura|livefyre")
+_ID_MARK = re.compile(rf"{_SHARED_MARKS}|coral|^disqus_thread\Z")
+
+
 def _candidates(tree: etree._Element) -> list[etree._Element]:
-    """What ``_CANDIDATES`` selects, in document order, by one walk over the elements:
-    libxml2 evaluating that XPath's dozen string tests on every element costs more than
-    parsing the page. ``"|"`` joins class and id as the XPath's ``concat`` does."""
+    """What ``_CANDIDATES`` selects, in document order: libxml2 evaluating that XPath's
+    dozen string tests on every element costs more than parsing the page, so the attribute
+    values come out as strings, are tested here, and only a hit's element is looked up."""
     found: list[etree._Element] = []
-    for el in tree.getroottree().getroot().iter(etree.Element):
-        cls, ident = el.get("class"), el.get("id")
-        if cls is not None or ident is not None:
-            cls, ident = cls or "", ident or ""
-            both = f"{cls}|{ident}"
-            if (
-                "omment" in both
-                or "respond" in both
-                or "iscussion" in both
-                or "eplies" in both
-                or "back" in cls
-                or "esponses" in cls
-                or "thread" in cls
-                or "h-" in cls
-                or "crawler" in cls
-                or "viafoura" in cls
-                or "livefyre" in cls
-                or ident == "disqus_thread"
-                or "coral" in ident
-            ):
-                found.append(el)
-                continue
-        if el.get("itemscope") is not None or el.get("itemprop") == "commentCount":
-            found.append(el)
+    last = None
+    for value in _MARKABLE_ATTRIBUTES(tree):
+        name = value.attrname
+        if name == "class":
+            hit = _CLASS_MARK.search(value) is not None
+        elif name == "id":
+            hit = _ID_MARK.search(value) is not None
+        else:
+            hit = name == "itemscope" or value == "commentCount"
+        if hit:
+            element = value.getparent()
+            if element is not last:  # one element's attributes are adjacent
+                found.append(element)
+                last = element
     return found
 
 
