@@ -182,26 +182,23 @@ def _resolve_speakers(
         draft.entity = ids.get(id(entity)) if entity is not None else None
 
 
-def _inside(span: tuple[int, int], pieces: list[tuple[int, int]]) -> int | None:
-    """Size of the smallest piece that holds span, or None."""
-    sizes = [e - s for s, e in pieces if s <= span[0] and span[1] <= e]
-    return min(sizes) if sizes else None
-
-
 def _attach_figures(
     drafts: list[ClaimDraft], figures: list[tuple[FigureDraft, tuple[int, int], int | None]]
 ) -> None:
     """Each figure goes to the claim whose content holds it (the innermost), else whose span."""
-    for index, (_, span, _) in enumerate(figures):
+    for index, (_, (f_start, f_end), _) in enumerate(figures):
         best: tuple[int, int, int] | None = None  # (tier, size, draft index)
         for i, draft in enumerate(drafts):
-            size = _inside(span, draft.content)
+            size = None  # the smallest content piece holding the figure
+            for start, end in draft.content:
+                if start <= f_start and f_end <= end and (size is None or end - start < size):
+                    size = end - start
             tier = 0
             if size is None:
-                size = _inside(span, [draft.span])
-                tier = 1
-            if size is None:
-                continue
+                start, end = draft.span
+                if not (start <= f_start and f_end <= end):
+                    continue
+                size, tier = end - start, 1
             key = (tier, size, i)
             if best is None or key < best:
                 best = key

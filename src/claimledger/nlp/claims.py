@@ -146,7 +146,8 @@ def own_claims(
     out: list[ClaimDraft] = []
     for sent in sdoc.sents:
         s_start, s_end = sent.start_char + base, sent.end_char + base
-        if sent.text.rstrip().rstrip("”\"’'").endswith("?"):
+        # the sentence's text (Span.text would join its tokens again)
+        if text[s_start:s_end].rstrip().rstrip("”\"’'").endswith("?"):
             continue
         cursor = s_start
         segments: list[Span] = []

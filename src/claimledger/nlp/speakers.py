@@ -732,14 +732,19 @@ def capitalised_names(text: str, start: int, end: int) -> list[Span]:
     """Runs of capitalised words ("Colonel Ryan Dillon", "Syrian Observatory for Human Rights")
     that are not sentence-opening function words; a trailing possessive is left out."""
     out: list[Span] = []
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+    words = [m.span() for m in _WORD.finditer(text, start, end)]
+    # the words a run can open: capitalised, no stop word (most words are neither)
+    openers = [
+        k
+        for k, (s, e) in enumerate(words)
+        if text[s].isupper() and text[s:e].lower().strip(".") not in CAPITALISED_STOPWORDS
+    ]
     i = 0
-    while i < len(words):
-        s, e = words[i]
-        word = text[s:e]
-        if not word[:1].isupper() or word.lower().strip(".") in CAPITALISED_STOPWORDS:
-            i += 1
+    for k in openers:
+        if k < i:  # inside the run read last
             continue
+        i = k
+        s, e = words[i]
         run_end = e
         j = i + 1
         while j < len(words) and not _ends_sentence(text[s:run_end]):
@@ -764,10 +769,9 @@ def capitalised_names(text: str, start: int, end: int) -> list[Span]:
         before = text[max(start, s - 20) : s].rstrip()
         opens_sentence = not before or before[-1] in '.!?:;“"'
         label_like = text[s + len(piece) : s + len(piece) + 1] == ":" or piece.endswith("ly")
+        i = j
         if opens_sentence and label_like and " " not in piece and not country_of(piece):
-            i = j  # "Correction:", "Meanwhile": a sentence opener, not a name
-            continue
+            continue  # "Correction:", "Meanwhile": a sentence opener, not a name
         if piece and len(piece) >= 2:
             out.append((s, s + len(piece)))
-        i = j
     return out
