@@ -315,3 +315,20 @@ def test_polnear_article_spans_are_sane(nlp: Language, corpus: Path) -> None:
             assert piece.strip() and piece == piece.strip()
         assert draft.quote in ("direct", "indirect", "mixed")
         assert draft.nested_in is None or 0 <= draft.nested_in < len(drafts) != index
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militia fighters celebrated in the streets, chanted slogans and raised a flag.",
+        "A whole other reality is depicted from the other side.",
+    ],
+)
+def test_performing_or_portraying_is_no_attribution(nlp: Language, text: str) -> None:
+    assert _run(nlp, text) == []
+
+
+def test_chanted_quote_is_an_attribution(nlp: Language) -> None:
+    text = "“Down with the siege!” the crowd chanted outside the ministry."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "chanted" and draft.quote == "direct"

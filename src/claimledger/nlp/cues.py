@@ -98,7 +98,6 @@ STRONG_VERBS = [
     "shout",
     "scream",
     "yell",
-    "chant",
     "whisper",
     "mutter",
     "exclaim",
@@ -182,8 +181,6 @@ STRONG_VERBS = [
     "inquire",
     "request",
     "foresee",
-    "depict",
-    "narrate",
     "specify",
     "excoriate",
     "assail",
@@ -275,11 +272,17 @@ WEAK_VERBS = [
     "disagree",
     "apologize",
     "apologise",
+    # verbs of performing or portraying: "chanted slogans", "is depicted from the other side"
+    "chant",
+    "depict",
+    "narrate",
 ]
 
 # Weak verbs whose object is a thing, not what is claimed ("released a letter", "saw the
 # tweet", "heard the news"): cues only with a reported clause, never with an object content.
-CLAUSE_ONLY = frozenset(["release", "see", "hear", "read", "learn", "discover"])
+CLAUSE_ONLY = frozenset(
+    ["release", "see", "hear", "read", "learn", "discover", "chant", "depict", "narrate"]
+)
 
 # Irregular past / participle forms (base → forms).
 _IRREGULAR: dict[str, tuple[str, ...]] = {
