@@ -9,16 +9,17 @@ for their drafts, and turns the drafts into the record's ``claims``, ``entities`
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from claimledger.model import Claim, Cue, Document, Figure, Flag, Source
+from claimledger.nlp.abuse import find_abuse
+from claimledger.nlp.attribution import find_attributions
 from claimledger.nlp.checkworthy import ClaimSignals, check_worthiness
 from claimledger.nlp.claims import ClaimDraft, attributed_claims, own_claims, trim
-from claimledger.nlp.drafts import AbuseDraft, AttributionDraft, FigureDraft
+from claimledger.nlp.drafts import FigureDraft
+from claimledger.nlp.figures import find_figures
 from claimledger.nlp.modality import read_modality
 from claimledger.nlp.pipeline import NONE, load_engine, resolve_name
 from claimledger.nlp.regions import Region, build_regions
@@ -32,29 +33,7 @@ from claimledger.nlp.speakers import (
 
 __all__ = ["annotate"]
 
-log = logging.getLogger(__name__)
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-@lru_cache(maxsize=1)
-def _components() -> tuple[
-    Callable[..., list[AttributionDraft]] | None,
-    Callable[..., list[FigureDraft]] | None,
-    Callable[[str], list[AbuseDraft]] | None,
-]:
-    """The attribution, figure and abuse finders; a missing one is skipped with a warning."""
-    found: list[Callable | None] = []
-    for module, name in (
-        ("claimledger.nlp.attribution", "find_attributions"),
-        ("claimledger.nlp.figures", "find_figures"),
-        ("claimledger.nlp.abuse", "find_abuse"),
-    ):
-        try:
-            found.append(getattr(__import__(module, fromlist=[name]), name))
-        except (ImportError, AttributeError):
-            log.warning("%s.%s is not available: its part of the record stays empty", module, name)
-            found.append(None)
-    return found[0], found[1], found[2]
 
 
 def annotate(doc: Document, nlp: str | None = None) -> str:
@@ -68,20 +47,18 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     text = doc.text
     region_texts = [text[r.start : r.end] for r in regions]
     sdocs = engine.parse(region_texts)
-    find_attributions, find_figures, find_abuse = _components()
 
     drafts: list[ClaimDraft] = []
     figures: list[tuple[FigureDraft, tuple[int, int], int | None]] = []  # draft, span, part_of
     flags: list[Flag] = []
     read: list[tuple[Region, Doc, list[ClaimDraft]]] = []
     for region, sdoc, region_text in zip(regions, sdocs, region_texts, strict=True):
-        attributions = find_attributions(sdoc, region_text) if find_attributions else []
+        attributions = find_attributions(sdoc, region_text)
         attributed = attributed_claims(text, region, attributions)
         drafts += attributed + own_claims(text, region, sdoc, attributed)
         read.append((region, sdoc, attributed))
-        if find_figures:
-            figures += _region_figures(text, region, sdoc, region_text, find_figures, len(figures))
-        if find_abuse and region.origin == "comment":
+        figures += _region_figures(text, region, sdoc, region_text, find_figures, len(figures))
+        if region.origin == "comment":
             for abuse in find_abuse(region_text):
                 span = trim(text, abuse.span[0] + region.start, abuse.span[1] + region.start)
                 if span:
