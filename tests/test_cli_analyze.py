@@ -84,3 +84,11 @@ def test_bad_date_is_a_usage_error() -> None:
 def test_everything_failing_exits_nonzero(tmp_path: Path) -> None:
     proc = run("analyze", str(tmp_path / "nothing-here.html"))
     assert proc.returncode != 0 and b"CL001" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def test_unknown_pipeline_is_one_usage_error(tmp_path: Path) -> None:
+    for n in range(3):
+        (tmp_path / f"p{n}.txt").write_text("Title\n\nSome text here.\n", "utf-8")
+    proc = run("analyze", str(tmp_path), "--jsonl", "--nlp", "no_such_pipeline_xx")
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.count(b"CL013") == 1 and b"no_such_pipeline_xx" in proc.stderr

@@ -35,6 +35,16 @@ def check_date(value: str | None) -> str | None:
     return value
 
 
+def check_nlp(name: str | None) -> None:
+    """Load the chosen language pipeline up front, so a wrong name is one usage error for the
+    run rather than the same failure repeated for every page of a batch."""
+    if name == "none":
+        return
+    from claimledger.nlp.pipeline import load_engine, resolve_name
+
+    load_engine(resolve_name(name))
+
+
 def analyze_page(page: Page, options: Options = Options()) -> Document:
     """Analyze a Page; a user's mistake raises ClaimledgerError, anything else is internal."""
     started = time.perf_counter()

@@ -47,12 +47,13 @@ def analyze(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
 ) -> None:
     """Turn pages into document records (DESIGN.md §2)."""
-    from claimledger.pipeline import Options, check_date
+    from claimledger.pipeline import Options, check_date, check_nlp
     from claimledger.sources import iter_inputs
 
     err = Console(stderr=True, soft_wrap=True)  # one line per error, whatever the width
     try:
         check_date(published)
+        check_nlp(nlp)
     except ClaimledgerError as exc:
         err.print(f"[red]error:[/] {exc.message}", highlight=False)
         raise typer.Exit(EXIT_USAGE) from None

@@ -74,12 +74,13 @@ def ingest(
     """Analyze pages and store them in the ledger; pages already stored are skipped."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from claimledger.pipeline import Options, check_date
+    from claimledger.pipeline import Options, check_date, check_nlp
     from claimledger.run.ingest import IngestSummary
     from claimledger.run.ingest import ingest as run_ingest
 
     try:
         options = Options(published=check_date(published), nlp=nlp)
+        check_nlp(nlp)
     except ClaimledgerError as exc:
         err.print(f"[red]error:[/red] {exc.message}")
         raise typer.Exit(2) from None
