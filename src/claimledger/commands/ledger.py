@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from claimledger.errors import ClaimledgerError
+
+T = TypeVar("T")
 
 DB_HELP = "Ledger: a SQLite file (default claimledger.db or $CLAIMLEDGER_DB) or postgresql://…"
 
@@ -38,6 +41,18 @@ def register(app: typer.Typer) -> None:
     app.command("speakers")(speakers)
     app.command("show")(show)
     app.command("export")(export)
+
+
+def _read(db: str | None, ask: Callable[[Any], T]) -> T:
+    """Ask the ledger one question; a name it does not know is one clear error line."""
+    ledger = _open(db)
+    try:
+        return ask(ledger)
+    except LookupError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    finally:
+        ledger.close()
 
 
 def _open(db: str | None):
@@ -215,14 +230,7 @@ def claims(
     query = _query(
         speaker, measure, search, origin, since, until, min_check_worthy, document, limit
     )
-    ledger = _open(db)
-    try:
-        rows = ledger.claims(query)
-    except LookupError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        ledger.close()
+    rows = _read(db, lambda ledger: ledger.claims(query))
     if json_out:
         _print_json(rows)
         return
@@ -302,14 +310,7 @@ def show(
     json_out: bool = typer.Option(False, "--json", help="Print the stored record as JSON."),
 ) -> None:
     """One stored document: its record, rendered (or as JSON)."""
-    ledger = _open(db)
-    try:
-        found = ledger.document(doc)
-    except LookupError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
-    finally:
-        ledger.close()
+    found = _read(db, lambda ledger: ledger.document(doc))
     if found is None:
         err.print(f"[red]error:[/red] no document {doc!r} in the ledger")
         raise typer.Exit(1)
