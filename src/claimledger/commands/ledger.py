@@ -253,7 +253,9 @@ def claims(
             r["doc_id"][:10],
             r["id"],
             r["origin"] + (f" {r['comment']}" if r["comment"] else ""),
-            r["speaker"] or r["speaker_name"] or "(outlet)",
+            r["speaker"]
+            or r["speaker_name"]
+            or ("(commenter)" if r["origin"] == "comment" else "(outlet)"),
             r["cue"] or "",
             r["text"],
             figs,
@@ -310,6 +312,8 @@ def show(
     json_out: bool = typer.Option(False, "--json", help="Print the stored record as JSON."),
 ) -> None:
     """One stored document: its record, rendered (or as JSON)."""
+    from claimledger.nlp.render import speaker_label
+
     found = _read(db, lambda ledger: ledger.document(doc))
     if found is None:
         err.print(f"[red]error:[/red] no document {doc!r} in the ledger")
@@ -331,18 +335,14 @@ def show(
         f"{len(record.figures)} figures, {len(record.tensions)} tensions, "
         f"{len(record.flags)} flags"
     )
-    names = {e.id: e.name for e in record.entities}
     figures = {f.id: f for f in record.figures}
     if record.claims:
         table = Table("claim", "origin", "speaker", "cue", "text", "figures", show_lines=True)
         for k in record.claims:
-            speaker = ""
-            if k.source:
-                speaker = names.get(k.source.entity or "", k.source.text)
             table.add_row(
                 k.id,
                 k.origin + (f" {k.comment}" if k.comment else ""),
-                speaker or "(outlet)",
+                speaker_label(record, k),
                 k.cue.lemma if k.cue else "",
                 record.slice(k.span),
                 ", ".join(

@@ -22,7 +22,8 @@ def _short(text: str, width: int = CONTENT_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def _speaker(doc: Document, claim: Claim) -> str:
+def speaker_label(doc: Document, claim: Claim) -> str:
+    """Who makes a claim, as a reader would name them: the speaker, the outlet or a commenter."""
     if claim.source is None:
         if claim.origin == "comment":
             author = next((c.author for c in doc.comments if c.id == claim.comment), None)
@@ -71,7 +72,7 @@ def claims_table(doc: Document) -> Table:
         table.add_row(
             claim.id,
             _where(claim),
-            _speaker(doc, claim),
+            speaker_label(doc, claim),
             doc.slice(claim.cue.span) if claim.cue else "",
             claim.quote,
             _short(content),
