@@ -203,7 +203,7 @@ def _query(
     )
 
 
-SPEAKER_OPT = typer.Option(None, "--speaker", help="A speaker's name or any alias (SOHR).")
+SPEAKER_OPT = typer.Option(None, "--speaker", help="A speaker's name or any alias (CPJ).")
 MEASURE_OPT = typer.Option(None, "--measure", help="Claims with a figure of this measure (killed).")
 SEARCH_OPT = typer.Option(None, "--search", help="Full-text search over claim text (all words).")
 ORIGIN_OPT = typer.Option(None, "--origin", help="article, comment or caption.")

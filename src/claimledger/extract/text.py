@@ -238,7 +238,7 @@ def _is_heading(line: str, groups: int, lines: int) -> bool:
 
 
 def _kicker_end(para: str, title: str) -> int | None:
-    """Where a capitals-only kicker glued to the lead ends ("RAQQA IN RUINSUS-backed …").
+    """Where a capitals-only kicker glued to the lead ends ("CITY IN RUINSUS-backed …").
 
     The capitals run is at least two letters long and followed by a lead in ordinary case.
     When the last capitals word runs into the lead, the split is chosen so the lead opens

@@ -1,9 +1,9 @@
 """Canonical speakers: one entity per person, organisation or unnamed source in a document.
 
-A claim's source mention ("Colonel Ryan Dillon, a spokesman for the coalition", "SOHR", "he",
+A claim's source mention ("Colonel Ryan Dillon, a spokesman for the coalition", "CPJ", "he",
 "an SDF spokesman") is read into a name, a role and an affiliation, then linked to an entity:
 
-- acronyms defined in the text ("Syrian Observatory for Human Rights (SOHR)") make one entity
+- acronyms defined in the text ("Committee to Protect Journalists (CPJ)") make one entity
   of the acronym and the full name; a descriptor after the definition (", an alliance of …")
   lets "the alliance" refer back to it;
 - name variants of a person share the surname ("Colonel Ryan Dillon", "Col Dillon",

@@ -1,9 +1,9 @@
-"""Speaker keys: how "SOHR" in one page and "Syrian Observatory for Human Rights" in another
+"""Speaker keys: how "CPJ" in one page and "Committee to Protect Journalists" in another
 come to be one speaker in the ledger.
 
 A speaker answers to a set of keys. Names and aliases are normalised (case, accents, curly
 quotes, a leading "the", punctuation) into ``name`` keys; a name of three or more words also
-gives an ``acro`` key (its initials, small words skipped); a name written in capitals ("SOHR",
+gives an ``acro`` key (its initials, small words skipped); a name written in capitals ("CPJ",
 "SDF") gives a ``caps`` key. Two names are one speaker when they share a ``name`` key, or when
 one's acronym is the other's capitals. Acronyms never match acronyms, so "Save the Children"
 and "Syrian Tech Company" stay apart. Pronouns and unnamed speakers ("a witness") give no keys:
@@ -79,7 +79,7 @@ def normalise(name: str) -> str:
 
 
 def acronym(name: str) -> str | None:
-    """Initials of a name of three or more words, small words skipped ("SOHR")."""
+    """Initials of a name of three or more words, small words skipped ("CPJ")."""
     words = [w for w in _SPACES.split(_PUNCT.sub(" ", name)) if w]
     initials = [w[0] for w in words if w.lower() not in _SMALL_WORDS]
     if len(words) < 3 or len(initials) < 2:
