@@ -332,3 +332,16 @@ def test_chanted_quote_is_an_attribution(nlp: Language) -> None:
     text = "“Down with the siege!” the crowd chanted outside the ministry."
     draft = _only(nlp, text)
     assert _cut(text, draft.cue) == "chanted" and draft.quote == "direct"
+
+
+def test_interview_or_statement_joins_the_cue(nlp: Language) -> None:
+    text = "“The port will reopen in May,” the minister said in a phone interview."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "said in a phone interview"
+    assert _cut(text, draft.source) == "the minister"
+
+
+def test_headline_verb_read_as_a_noun(model_nlp: Language) -> None:
+    text = "Mayor Questions The Harbour Budget Ahead Of Vote.\n\nThe mayor spoke on Monday."
+    drafts = [d for d in _run(model_nlp, text) if d.cue[0] < text.index("\n")]
+    assert [_cut(text, d.cue) for d in drafts] == ["Questions"]
