@@ -345,3 +345,7 @@ def test_headline_verb_read_as_a_noun(model_nlp: Language) -> None:
     text = "Mayor Questions The Harbour Budget Ahead Of Vote.\n\nThe mayor spoke on Monday."
     drafts = [d for d in _run(model_nlp, text) if d.cue[0] < text.index("\n")]
     assert [_cut(text, d.cue) for d in drafts] == ["Questions"]
+
+
+def test_charged_with_a_crime_is_no_report(nlp: Language) -> None:
+    assert not _run(nlp, "The driver has not been charged with any crime after the crash.")

@@ -411,6 +411,8 @@ class _Finder:
                 and (doc[i + 2].lower_ in STRONG_FORMS or doc[i + 2].lower_ in WEAK_FORMS)
             ):
                 continue  # "seemed to suggest": the chain joins the cue that follows
+            if lemma == "charge" and i + 1 < n and doc[i + 1].lower_ == "with":
+                continue  # "was charged with manslaughter": an indictment, not a report
             required = REQUIRED_PARTICLES.get(lemma)
             if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
                 continue  # "point" alone is no cue, "pointed out" is
