@@ -349,3 +349,15 @@ def test_headline_verb_read_as_a_noun(model_nlp: Language) -> None:
 
 def test_charged_with_a_crime_is_no_report(nlp: Language) -> None:
     assert not _run(nlp, "The driver has not been charged with any crime after the crash.")
+
+
+def test_a_name_or_noun_before_the_cue_is_no_auxiliary(model_nlp: Language) -> None:
+    text = "Prime Minister Theresa May said the talks would resume in June."
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "said"
+    assert _cut(text, draft.source) == "Prime Minister Theresa May"
+
+
+def test_degree_adverbs_join_the_cue_group(nlp: Language) -> None:
+    text = "The mayor has long said that the bridge is unsafe."
+    assert _cut(text, _only(nlp, text).cue) == "has long said"

@@ -470,6 +470,14 @@ class _Finder:
             return False
         return doc[i + 1].tag_ in ("DT", "IN", "RP", "PRP$", "TO", "NNP", "``")
 
+    def _group_word(self, i: int) -> bool:
+        """An auxiliary or adverb of the cue group; a tagged noun is none ("Theresa May said",
+        "the family said")."""
+        token = self.toks[i]
+        if self.tagged and token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            return False
+        return is_cue_adverb(token.lower_)
+
     def _chained(self, head: int) -> bool:
         """True when "to" + cue follows an aspect or raising verb ("continues to insist")."""
         return self._group_start(head) < head - 1 and self.toks[head - 1].lower_ == "to"
@@ -479,7 +487,7 @@ class _Finder:
         before "to" ("has also said", "continues to insist", "went on to say")."""
         doc = self.toks
         start = head
-        while start > 0 and is_cue_adverb(doc[start - 1].lower_):
+        while start > 0 and self._group_word(start - 1):
             start -= 1
         if start > 1 and doc[start - 1].lower_ == "to":
             before = doc[start - 2].lower_
@@ -487,7 +495,7 @@ class _Finder:
                 before = f"{doc[start - 3].lower_} on"
             if before in CHAIN_FORMS:
                 start -= 1 + len(before.split())
-                while start > 0 and is_cue_adverb(doc[start - 1].lower_):
+                while start > 0 and self._group_word(start - 1):
                     start -= 1
         return start
 

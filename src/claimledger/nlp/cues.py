@@ -521,6 +521,9 @@ CUE_AUXILIARIES = frozenset(
         "recently",
         "now",
         "initially",
+        "further",
+        "long",
+        "only",
     ]
 )
 
