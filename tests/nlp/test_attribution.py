@@ -361,3 +361,12 @@ def test_a_name_or_noun_before_the_cue_is_no_auxiliary(model_nlp: Language) -> N
 def test_degree_adverbs_join_the_cue_group(nlp: Language) -> None:
     text = "The mayor has long said that the bridge is unsafe."
     assert _cut(text, _only(nlp, text).cue) == "has long said"
+
+
+@pytest.mark.parametrize("glue", ["”―", "”\xa0― "])
+def test_epigraph_dash_glued_to_the_quote(nlp: Language, glue: str) -> None:
+    text = f"Readers wrote in.\n\n“The bus never comes on time.{glue}Ana Ruiz\n"
+    drafts = [d for d in _run(nlp, text) if _cut(text, d.cue) == "―"]
+    assert len(drafts) == 1
+    assert _cut(text, drafts[0].source) == "Ana Ruiz"
+    assert _cut(text, drafts[0].content[0]) == "“The bus never comes on time.”"

@@ -216,6 +216,7 @@ _MODALS = frozenset(
 # Verbs of speaking that report an event unless a topic or a quote follows.
 _VENUE_DETS = frozenset(["a", "an", "his", "her", "their", "its", "the"])
 _VENUE_NOUNS = frozenset(["interview", "statement"])
+_GLUED_DASH = re.compile(r"([”\"’'])[ \t\xa0]*([―—–]|--)[ \t\xa0]*(?=[A-Z])")
 _TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
@@ -1113,6 +1114,25 @@ class _Finder:
                     cue = (token.idx, _end(token))
                     if content and cue not in taken:
                         found.append(AttributionDraft(cue, token.text, source, [content], "direct"))
+                        taken.add(cue)
+        found.extend(self._glued_dash_cues(taken))
+        return found
+
+    def _glued_dash_cues(self, taken: set[CharSpan]) -> list[AttributionDraft]:
+        """ "“quote”― Name" and "“quote”\xa0― Name": the tokenizer glues the dash to the quote
+        mark or puts a no-break space between them, so the epigraph form is found in the text."""
+        found: list[AttributionDraft] = []
+        for match in _GLUED_DASH.finditer(self.text):
+            cue = match.span(2)
+            quote = self.quote_covering(match.start(1), match.end(1))
+            if cue in taken or quote is None:
+                continue
+            line_end = self.text.find("\n", match.end())
+            source = self.char_span(match.end(), line_end if line_end >= 0 else len(self.text))
+            content = self.char_span(*self.quotes[quote])
+            if source and content:
+                found.append(AttributionDraft(cue, match.group(2), source, [content], "direct"))
+                taken.add(cue)
         return found
 
     def _next_quote_after(self, position: int, same_line: bool) -> tuple[int, int] | None:
