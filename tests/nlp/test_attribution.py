@@ -370,3 +370,8 @@ def test_epigraph_dash_glued_to_the_quote(nlp: Language, glue: str) -> None:
     assert len(drafts) == 1
     assert _cut(text, drafts[0].source) == "Ana Ruiz"
     assert _cut(text, drafts[0].content[0]) == "“The bus never comes on time.”"
+
+
+def test_contracted_auxiliary_joins_the_cue_group(model_nlp: Language) -> None:
+    text = "He’s claiming that the vote was rigged."
+    assert _cut(text, _only(model_nlp, text).cue) == "’s claiming"

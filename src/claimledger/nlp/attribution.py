@@ -217,6 +217,7 @@ _MODALS = frozenset(
 _VENUE_DETS = frozenset(["a", "an", "his", "her", "their", "its", "the"])
 _VENUE_NOUNS = frozenset(["interview", "statement"])
 _GLUED_DASH = re.compile(r"([”\"’'])[ \t\xa0]*([―—–]|--)[ \t\xa0]*(?=[A-Z])")
+_CONTRACTED_AUX = frozenset(["'s", "'ve", "'re", "'d", "'ll", "'m"])
 _TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
@@ -477,6 +478,9 @@ class _Finder:
         token = self.toks[i]
         if self.tagged and token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             return False
+        lower = token.lower_.replace("’", "'")
+        if lower in _CONTRACTED_AUX:  # "he's claiming", "I've suggested"
+            return lower != "'s" or (self.tagged and token.tag_ != "POS")
         return is_cue_adverb(token.lower_)
 
     def _chained(self, head: int) -> bool:
