@@ -375,3 +375,11 @@ def test_epigraph_dash_glued_to_the_quote(nlp: Language, glue: str) -> None:
 def test_contracted_auxiliary_joins_the_cue_group(model_nlp: Language) -> None:
     text = "He’s claiming that the vote was rigged."
     assert _cut(text, _only(model_nlp, text).cue) == "’s claiming"
+
+
+def test_no_comment_line_is_an_attribution(nlp: Language) -> None:
+    text = "The county board did not immediately respond to requests for comment."
+    draft = _only(nlp, text)
+    assert _cut(text, draft.cue) == "did not immediately respond"
+    assert _cut(text, draft.source) == "The county board"
+    assert _cut(text, draft.content[0]) == "to requests for comment"

@@ -20,6 +20,7 @@ the orchestrator's coreference to fill).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable
 
@@ -218,6 +219,11 @@ _VENUE_DETS = frozenset(["a", "an", "his", "her", "their", "its", "the"])
 _VENUE_NOUNS = frozenset(["interview", "statement"])
 _GLUED_DASH = re.compile(r"([”\"’'])[ \t\xa0]*([―—–]|--)[ \t\xa0]*(?=[A-Z])")
 _CONTRACTED_AUX = frozenset(["'s", "'ve", "'re", "'d", "'ll", "'m"])
+_NO_COMMENT = re.compile(
+    r"\b((?:did|does|could|has|have|had) (?:not|n[’']t) (?:\w+ly )?(?:respond|reply))"
+    r" (to (?:a |an |the |repeated |several |multiple )?"
+    r"(?:requests?|messages?|calls?|emails?|inquiry|inquiries) (?:\w+ )?for comment)"
+)
 _TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
@@ -1120,6 +1126,26 @@ class _Finder:
                         found.append(AttributionDraft(cue, token.text, source, [content], "direct"))
                         taken.add(cue)
         found.extend(self._glued_dash_cues(taken))
+        found.extend(self._no_comment_cues(taken))
+        return found
+
+    def _no_comment_cues(self, taken: set[CharSpan]) -> list[AttributionDraft]:
+        """ "The campaign did not immediately respond to requests for comment": a stock
+        newsroom line that reports a (non-)answer; the request is its content."""
+        found: list[AttributionDraft] = []
+        starts = [token.idx for token in self.toks]
+        for match in _NO_COMMENT.finditer(self.text):
+            cue = match.span(1)
+            first = bisect.bisect_left(starts, cue[0])
+            if cue in taken or first >= len(starts) or starts[first] != cue[0]:
+                continue
+            unit_start, _ = self.unit_of[first]
+            source_tokens = self.source_before(first, unit_start)
+            source = self.tok_span(*source_tokens) if source_tokens else None
+            content = self.char_span(*match.span(2))
+            if source and content:
+                found.append(AttributionDraft(cue, "respond", source, [content], "indirect"))
+                taken.add(cue)
         return found
 
     def _glued_dash_cues(self, taken: set[CharSpan]) -> list[AttributionDraft]:
