@@ -6,6 +6,9 @@
 # when it is down. Safe to run as root: the server runs as the `postgres` system user.
 # Environment: CLAIMLEDGER_PG_PORT (default 5432), CLAIMLEDGER_PG_DB (default claimledger).
 set -eu
+# Only the DSN goes to stdout: pg_ctlcluster and friends may print notes ("Removed stale pid
+# file.") that would otherwise end up in the caller's $(...).
+exec 3>&1 1>&2
 
 PORT="${CLAIMLEDGER_PG_PORT:-5432}"
 DB="${CLAIMLEDGER_PG_DB:-claimledger}"
@@ -53,4 +56,4 @@ as_postgres "psql -p $PORT -h /var/run/postgresql -Atqc \"select 1 from pg_roles
 as_postgres "psql -p $PORT -h /var/run/postgresql -Atqc \"select 1 from pg_database where datname='$DB'\"" | grep -q 1 \
   || as_postgres "createdb -p $PORT -h /var/run/postgresql -O $ROLE $DB"
 
-echo "postgresql://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DB"
+echo "postgresql://$ROLE:$PASSWORD@127.0.0.1:$PORT/$DB" >&3
