@@ -40,3 +40,42 @@ def test_durations_of_different_things_do_not_clash() -> None:
     )
     doc = claimledger.analyze(text, uri="two.txt")
     assert [t.kind for t in doc.tensions] == []
+
+
+def test_seed_status_disagreement(corpus: Path) -> None:
+    """Gold t2: SOHR says Raqqa is completely taken; an SDF spokesman says the last areas will
+    fall within hours; the report has Isis hemmed in to a patch of the city."""
+    doc = claimledger.analyze((corpus / "seed" / "raqqa-falls.txt").read_bytes(), uri="seed.txt")
+    (status,) = [t for t in doc.tensions if t.kind == "status_disagreement"]
+    claims = {k.id: k for k in doc.claims}
+    contents = [" ".join(doc.slice(s) for s in claims[c].content) for c in status.claims]
+    assert "have completely taken Isis’ de facto capital, Raqqa" in contents[0]
+    assert any("would capture the last Isis areas in the city within hours" in c for c in contents)
+    assert any(c.startswith("It is now hemmed in to a tiny bomb-cratered patch") for c in contents)
+    assert status.note.startswith("Raqqa: “completely taken” (Syrian Observatory for Human Rights)")
+
+
+def test_status_disagreement_needs_the_same_place_and_two_voices() -> None:
+    base = (
+        "Offensive nears its end\n\n"
+        "Government forces have fully captured Tal Afar, the army said on Sunday.\n\n"
+    )
+    other_town = (
+        base + "A commander said his men would capture the last positions in Mosul within days.\n"
+    )
+    same_voice = (
+        base + "The army said it would capture the last pockets of the town within hours.\n"
+    )
+    same_town = (
+        base + "Fighters are still holding the last districts of Tal Afar, a witness said.\n"
+    )
+    kinds = {
+        name: [t.kind for t in claimledger.analyze(text, uri=f"{name}.txt").tensions]
+        for name, text in (("other", other_town), ("voice", same_voice), ("same", same_town))
+    }
+    assert "status_disagreement" not in kinds["other"]
+    assert "status_disagreement" not in kinds["voice"]
+    assert "status_disagreement" in kinds["same"]
+    doc = claimledger.analyze(same_town, uri="same.txt")
+    (status,) = [t for t in doc.tensions if t.kind == "status_disagreement"]
+    assert status.note == "Tal Afar: “fully captured” (the army) vs “still holding” (a witness)"

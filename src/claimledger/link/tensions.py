@@ -3,11 +3,14 @@
 Only what one record can show is judged here, and conservatively (a false tension costs an
 analyst's trust more than a missed one): a comment count that differs from the count the
 page declares; two figures for the same duration of the same thing that cannot both be right;
-and a figure a commenter asserts that nothing in the report supports. Comparing across pages
-is the linker's later work.
+a figure a commenter asserts that nothing in the report supports; and a place said to be
+completely taken while other claims of the same report say the fight for it goes on. Comparing
+across pages is the linker's later work.
 """
 
 from __future__ import annotations
+
+import re
 
 from claimledger.model import Claim, Document, Figure, Tension
 
@@ -33,6 +36,7 @@ def find_tensions(doc: Document) -> list[Tension]:
     claims = {k.id: k for k in doc.claims}
     found += _figure_disagreements(doc, claims)
     found += _unsupported(doc, claims)
+    found += _status_disagreements(doc)
     for n, tension in enumerate(found, 1):
         tension.id = f"t{n}"
     return found
@@ -125,3 +129,131 @@ def _unsupported(doc: Document, claims: dict[str, Claim]) -> list[Tension]:
                 )
             )
     return out
+
+
+# A place's control changing hands: the verbs news uses for it, and the words that make the
+# change complete ("completely taken", "full control of", "captured the entire city").
+_CAPTURE = (
+    r"(?:tak(?:e|es|en|ing)|took|re(?:take|takes|taken|took)|captur(?:e|es|ed|ing)|"
+    r"recaptur(?:e|es|ed|ing)|seiz(?:e|es|ed|ing)|liberat(?:e|es|ed|ing)|"
+    r"overr(?:un|an|uns)|fell|fall(?:s|en)?|control(?:s|led)?|clear(?:s|ed)?)"
+)
+_WHOLE = r"(?:completely|fully|entirely|totally|wholly|complete|full|total|entire|whole|all\s+of)"
+_COMPLETE = re.compile(
+    rf"\b{_WHOLE}\s+(?:\w+\s+){{0,2}}?{_CAPTURE}\b|\b{_CAPTURE}\s+(?:\w+\s+){{0,2}}?{_WHOLE}\b",
+    re.IGNORECASE,
+)
+_CAPTURE_RE = re.compile(rf"\b{_CAPTURE}\b", re.IGNORECASE)
+# what a report says while the fight for a place goes on: holdouts, encirclement, last pockets
+_ONGOING = re.compile(
+    r"\b(?:hemmed\s+in|holed\s+up|pinned\s+down|besieged|still\s+(?:hold|holds|holding|"
+    r"controls?|controlling|fighting|resisting)|(?:last|remaining|final)\s+(?:\w+\s+){0,2}?"
+    r"(?:areas?|pockets?|positions?|holdouts?|enclaves?|neighbou?rhoods?|districts?)|"
+    r"(?:tiny|small|shrinking)\s+(?:\w+\s+){0,2}?(?:patch|pocket|enclave|area)\s+of)\b",
+    re.IGNORECASE,
+)
+# a place named again in other words: "the city", "the town" …
+_GENERIC_PLACE = re.compile(
+    r"\b(?:the|this|that)\s+(?:city|town|village|capital|district|area|province|region)\b",
+    re.IGNORECASE,
+)
+_WORD = r"(?:[A-Z][\w-]*[a-z][\w-]*|[A-Z]{2,})"
+_NAME = re.compile(rf"(?<![\w-])({_WORD}(?:[ \xa0]+{_WORD})*)")
+
+
+def _names(text: str, actors: set[str]) -> set[str]:
+    """Capitalised words of a claim that may name a place: not its first word (capitalised by
+    position only), not a compound ("US-led"), not a word of a speaker's or country's name."""
+    found = set()
+    for match in _NAME.finditer(text):
+        word = re.sub(r"[’']s?$", "", match.group(1)).lower()
+        if match.start() == 0 or "-" in word or word in actors:
+            continue
+        found.add(word)
+    return found
+
+
+def _place(text: str, names: set[str]) -> str:
+    """The place a completion claim is about, as the text writes it: the last name after the
+    capture ("completely taken Isis’ de facto capital, Raqqa" → Raqqa), else the first before."""
+    match = _COMPLETE.search(text)
+    cut = match.end() if match else 0
+    found = [
+        (m.start(), m.group(1))
+        for m in _NAME.finditer(text)
+        if re.sub(r"[’']s?$", "", m.group(1)).lower() in names
+    ]
+    after = [w for at, w in found if at >= cut]
+    return after[-1] if after else found[0][1]
+
+
+def _status_disagreements(doc: Document) -> list[Tension]:
+    """A place said to be completely taken (not hedged, negated or future) while another
+    speaker's claim, or the report's own, says the fight for it goes on: a capture still to
+    come ("would capture the last areas … within hours") or holdouts ("hemmed in to a tiny
+    patch of the city"). The other claim must name the same place or call it "the city"."""
+    article = [
+        k for k in doc.claims if k.origin in _ARTICLE_ORIGINS and not k.negated and k.content
+    ]
+
+    actors = {
+        word.lower()
+        for entity in doc.entities
+        for form in (entity.name, *entity.aliases)
+        for word in re.findall(r"[\w-]+", form)
+    }
+
+    def content(claim: Claim) -> str:
+        return " ".join(doc.slice(span) for span in claim.content)
+
+    out: list[Tension] = []
+    for done in article:
+        words = content(done)
+        if done.hedged or done.future or not _COMPLETE.search(words):
+            continue
+        places = _names(words, actors)
+        if not places:
+            continue
+        who = _who(doc, done)
+        against: list[Claim] = []
+        for other in article:
+            if other is done or _who(doc, other) == who:
+                continue
+            text = content(other)
+            ongoing = (other.future and _CAPTURE_RE.search(text)) or (
+                _ONGOING.search(text) and not _COMPLETE.search(text)
+            )
+            if not ongoing:
+                continue
+            named = _names(text, actors)
+            if named & places or (_GENERIC_PLACE.search(text) and not named - places):
+                against.append(other)
+        if against:
+            place = _place(words, places)
+            others = "; ".join(f"“{_phrase(k, content(k))}” ({_who(doc, k)})" for k in against)
+            out.append(
+                Tension(
+                    id="",
+                    kind="status_disagreement",
+                    claims=[done.id, *(k.id for k in against)],
+                    note=f"{place}: “{_phrase(done, words)}” ({who}) vs {others}",
+                )
+            )
+    return out
+
+
+_FUTURE_CAPTURE = re.compile(
+    rf"\b(?:will|would|shall|could|(?:expected|set|about|going)\s+to)\s+(?:\w+\s+)?{_CAPTURE}"
+    r"(?:\s+\S+){0,4}",
+    re.IGNORECASE,
+)
+
+
+def _phrase(claim: Claim, text: str) -> str:
+    """The words of a claim that carry its status, for the tension's note."""
+    patterns = (_FUTURE_CAPTURE,) if claim.future else ()
+    for pattern in (*patterns, _COMPLETE, _ONGOING, _CAPTURE_RE):
+        match = pattern.search(text)
+        if match:
+            return match.group(0)
+    return text[:60]
