@@ -177,8 +177,12 @@ def test_speaker_entities(seed: tuple[Document, dict]) -> None:
             assert entity.kind == "unnamed", entity
         else:
             assert entity.kind == speaker["kind"], entity
-        if "organisation" in speaker and speaker["kind"].startswith("unnamed"):
+        if "organisation" in speaker:  # "US-led coalition", not the bare "coalition"
             assert entity.affiliation == speaker["organisation"], entity
+        # every gold alias but pronouns ("Washington" for the US acting as a government)
+        known = {_key(n) for n in (entity.name, *entity.aliases)}
+        missing = {_key(a) for a in speaker.get("aliases", []) if a.lower() not in ("he", "she")}
+        assert missing <= known, (speaker["name"], missing - known)
         if speaker.get("role") == "SDF spokesman":
             assert entity.role == "SDF spokesman"
             assert entity.affiliation == speaker["organisation"]

@@ -200,3 +200,29 @@ def test_a_lone_surname_takes_the_full_name_seen_before(engine: str) -> None:
     assert (stein.name, stein.kind) == ("Jill Stein", "person")
     figueroa = next(e for e in doc.entities if e.name == "Melezia Figueroa")
     assert figueroa.role == "Stein spokeswoman" and figueroa.affiliation == "Jill Stein"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_capital_acting_for_its_government_is_the_country(engine: str) -> None:
+    doc = _doc(
+        "The US said the talks would go on.\n\n"
+        "Moscow is investigating Washington over the convoy, the minister said.\n\n"
+        "The minister flew to Washington on Monday and met George Washington Smith there."
+    )
+    annotate(doc, engine)
+    assert_spans_ok(doc)
+    us = next(e for e in doc.entities if e.name == "United States")
+    assert "Washington" in us.aliases
+    mentioned = [doc.text[s:e] for s, e in us.mentions]
+    assert mentioned.count("Washington") == 1  # not "to Washington", not "George Washington"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_bare_affiliation_takes_the_name_the_page_gives_it(engine: str) -> None:
+    doc = _doc(
+        "Air strikes by a Saudi-led coalition hit the port on Sunday.\n\n"
+        "The port is closed, said Colonel Turki Maliki, a spokesman for the coalition."
+    )
+    annotate(doc, engine)
+    entity = next(e for e in doc.entities if e.name == "Turki Maliki")
+    assert entity.affiliation == "Saudi-led coalition"

@@ -13,8 +13,7 @@ def _w(words: str) -> list[str]:
     return words.split()
 
 
-# canonical country → variants (lower case, dots removed); capitals are not listed: using a
-# capital for its government ("Washington said") is kept as a place unless the text says so.
+# canonical country → variants (lower case, dots removed); capitals are in CAPITAL_OF below.
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "United States": ("us", "usa", "united states", "united states of america", "america"),
     "United Kingdom": ("uk", "united kingdom", "britain", "great britain"),
@@ -214,10 +213,34 @@ ORG_NAMES = frozenset(
     )
 )
 # Capitals stand for places here; their use for a government is left to the text.
-CAPITALS = frozenset(
-    _w(
-        """washington moscow beijing tehran damascus baghdad kyiv kiev ankara london paris
-        berlin jerusalem cairo riyadh doha beirut amman kabul islamabad delhi tokyo seoul
-        pyongyang brussels geneva havana caracas"""
-    )
-)
+# A capital stands for its country's government when it acts in a sentence ("Moscow is
+# investigating Washington"); the speaker rules link it to that country only when the page
+# already names the country, and only outside place phrases ("in Moscow").
+CAPITAL_OF: dict[str, str] = {
+    "washington": "United States",
+    "moscow": "Russia",
+    "beijing": "China",
+    "tehran": "Iran",
+    "damascus": "Syria",
+    "baghdad": "Iraq",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "ankara": "Turkey",
+    "london": "United Kingdom",
+    "paris": "France",
+    "berlin": "Germany",
+    "cairo": "Egypt",
+    "riyadh": "Saudi Arabia",
+    "doha": "Qatar",
+    "beirut": "Lebanon",
+    "amman": "Jordan",
+    "kabul": "Afghanistan",
+    "islamabad": "Pakistan",
+    "delhi": "India",
+    "tokyo": "Japan",
+    "seoul": "South Korea",
+    "pyongyang": "North Korea",
+    "havana": "Cuba",
+    "caracas": "Venezuela",
+}
+CAPITALS = frozenset([*CAPITAL_OF, "jerusalem", "brussels", "geneva"])

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from claimledger.model import Entity
 from claimledger.nlp.gazetteer import (
+    CAPITAL_OF,
     CAPITALISED_STOPWORDS,
     CAPITALS,
     COUNTRIES,
@@ -668,6 +669,7 @@ class SpeakerResolver:
             for start, end in regions:
                 for match in pattern.finditer(self.text, start, end):
                     owner[match.group(0)].mentions.add((match.start(), match.end()))
+        self._capital_mentions(regions)
         for entity in self.entities:  # "the alliance" after "The SDF, an alliance of …"
             if entity.unnamed or entity.kind == "person" or not entity.heads:
                 continue
@@ -679,6 +681,49 @@ class SpeakerResolver:
                     entity.mentions.add((match.start(), match.end()))
                     entity.add_alias(match.group(0).lower())
 
+    def _capital_mentions(self, regions: list[Span]) -> None:
+        """A capital acting for its government ("Moscow is investigating Washington") is a
+        mention of a country the page already has as an entity; a capital in a place phrase
+        ("in Moscow", "the streets of Damascus"), inside a longer name ("George Washington",
+        "Washington Post") or followed by "D.C." or "state" stays a place."""
+        countries = {e.name: e for e in self.entities if e.kind == "country"}
+        capitals = {c: countries[n] for c, n in CAPITAL_OF.items() if n in countries}
+        if not capitals:
+            return
+        pattern = re.compile(
+            r"(?<![\w\-])(" + "|".join(c.title() for c in sorted(capitals)) + r")(?![\w\-])"
+        )
+        for start, end in regions:
+            for match in pattern.finditer(self.text, start, end):
+                before = self.text[max(start, match.start() - 40) : match.start()]
+                after = self.text[match.end() : match.end() + 12]
+                if _PLACE_BEFORE.search(before) or _PLACE_AFTER.match(after):
+                    continue
+                entity = capitals[match.group(1).lower()]
+                entity.mentions.add((match.start(), match.end()))
+                entity.add_alias(match.group(1))
+
+    def _named_form(self, common: str) -> str:
+        """A bare common-noun affiliation ("coalition", from "a spokesman for the coalition")
+        as the page names it in full elsewhere: "US-led coalition", "Saudi-led coalition".
+        The most frequent such form wins, the shortest on a tie; none keeps the noun."""
+        if not re.fullmatch(r"[a-z][a-z\s-]*", common):
+            return common
+        pattern = re.compile(
+            r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+)*[\w.’']+-(?:led|backed|run)\s+|"
+            r"(?:[A-Z][\w.’'-]*\s+)+)(?:[a-z]+\s+)?" + re.escape(common) + r"\b"
+        )
+        counts: dict[str, int] = {}
+        for match in pattern.finditer(self.text):
+            form = match.group(0)
+            if form.split()[0] in ("The", "A", "An"):
+                form = form.split(None, 1)[1]
+            if form != common:
+                counts[form] = counts.get(form, 0) + 1
+        if not counts:
+            return common
+        return min(counts, key=lambda f: (-counts[f], len(f), f))
+
     def entities_out(self) -> tuple[list[Entity], dict[int, str]]:
         """Record entities ordered by first mention (ids e1, e2 …) and id(entity) → record id."""
         for entity in self.entities:  # affiliations named before their entity was known
@@ -688,6 +733,8 @@ class SpeakerResolver:
                     found = self._find_person(entity.affiliation)
                 if found is not None and found is not entity:
                     entity.affiliation = found.name
+                elif found is None:
+                    entity.affiliation = self._named_form(entity.affiliation)
         kept = [e for e in self.entities if e.mentions]
         kept.sort(key=lambda e: (min(e.mentions), e.name))
         ids: dict[int, str] = {}
@@ -707,6 +754,15 @@ class SpeakerResolver:
                 )
             )
         return out, ids
+
+
+# what makes a capital a place, not its government: a place preposition or a capitalised word
+# just before it, or a name, "D.C." or "state" just after it
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|to|from|into|outside|around|across|over|via|through|towards?|of|"
+    r"visit(?:s|ed|ing)?|reach(?:es|ed)?|left|leave|arriv(?:e|ed|ing)|back)|[A-Z][\w.]*)\s+$"
+)
+_PLACE_AFTER = re.compile(r"(?:,?\s+(?:D\.?C\.?|state|State)\b|\s+[A-Z]\w|’s\s+[A-Z]|'s\s+[A-Z])")
 
 
 def _drop_nested(spans: list[Span]) -> list[Span]:

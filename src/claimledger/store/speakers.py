@@ -16,6 +16,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from claimledger.nlp.gazetteer import CAPITAL_OF
+
 PRONOUNS = frozenset(
     [
         "he",
@@ -104,6 +106,10 @@ def keys_for(names: Iterable[str], kind: str | None = None) -> set[Key]:
             continue
         norm = normalise(raw)
         if not norm or norm in PRONOUNS:
+            continue
+        if kind == "country" and norm in CAPITAL_OF:
+            # "Washington" acting for the US on one page must not pull Washington the place
+            # (or a person of that name) on another page into the country
             continue
         keys.add(("name", norm))
         if is_caps(raw):
