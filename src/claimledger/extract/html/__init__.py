@@ -14,6 +14,15 @@ from claimledger.model import Document
 MAX_DEPTH = 400
 # true when some element sits MAX_DEPTH + 1 levels down from the document root
 _DEEPER_THAN_MAX = etree.XPath("boolean(" + "/*" * (MAX_DEPTH + 1) + ")")
+# lxml.html picks each element's class in a Python callback (forms, inputs and labels get
+# their own classes), once per element proxy: a fifth of the page's taking apart. Nothing here
+# or in trafilatura uses the form classes, so every element is a plain HtmlElement, chosen in C.
+_CLASS_LOOKUP = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
 
 
 def parse_html(markup: str, uri: str) -> lxml_html.HtmlElement:
@@ -22,6 +31,7 @@ def parse_html(markup: str, uri: str) -> lxml_html.HtmlElement:
         # HTML comments and processing instructions go at parse time: frameworks strew
         # `<!-- -->` inside sentences, and text extractors cut a paragraph at the first one
         parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True)
+        parser.set_element_class_lookup(_CLASS_LOOKUP)
         tree = lxml_html.document_fromstring(markup, parser=parser)
     except Exception as exc:  # lxml raises ParserError/ValueError on hopeless input
         raise InputError(E.UNDECODABLE, input=uri, detail=f"not parseable as HTML: {exc}") from None
