@@ -383,3 +383,22 @@ def test_no_comment_line_is_an_attribution(nlp: Language) -> None:
     assert _cut(text, draft.cue) == "did not immediately respond"
     assert _cut(text, draft.source) == "The county board"
     assert _cut(text, draft.content[0]) == "to requests for comment"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Hillary Clinton spoke out about the shooting of an unarmed man.", "spoke out"),
+        ("“We can afford it,” the mayor said sarcastically.", "said sarcastically"),
+        ("Companies complain bitterly that taxes are too high.", "complain bitterly"),
+        ("The truth, the senator said then, was that the deal had failed.", "said then"),
+    ],
+)
+def test_particle_or_adverb_after_the_cue_joins_it(
+    model_nlp: Language, text: str, cue: str
+) -> None:
+    assert cue in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+def test_adding_up_is_a_sum_no_report(nlp: Language) -> None:
+    assert not _run(nlp, "The small bills add up to a large sum each month.")

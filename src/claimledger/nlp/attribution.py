@@ -224,6 +224,11 @@ _NO_COMMENT = re.compile(
     r" (to (?:a |an |the |repeated |several |multiple )?"
     r"(?:requests?|messages?|calls?|emails?|inquiry|inquiries) (?:\w+ )?for comment)"
 )
+# Adverbs after a cue that belong to it before punctuation ("the senator said then, …",
+# "adding later, “…”"); "said then that …" keeps its plain cue.
+_POST_ADVERBS = frozenset(["then", "again", "later", "earlier"])
+# -ly words after a cue that open its content or say how many ("said only", "supposedly").
+_NOT_MANNER = frozenset(["only", "early", "nearly", "roughly", "largely", "mostly", "likely"])
 _TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
@@ -421,6 +426,8 @@ class _Finder:
                 continue  # "seemed to suggest": the chain joins the cue that follows
             if lemma == "charge" and i + 1 < n and doc[i + 1].lower_ == "with":
                 continue  # "was charged with manslaughter": an indictment, not a report
+            if lemma == "add" and i + 1 < n and doc[i + 1].lower_ == "up":
+                continue  # "the bills add up to …": a sum, not a report
             required = REQUIRED_PARTICLES.get(lemma)
             if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
                 continue  # "point" alone is no cue, "pointed out" is
@@ -431,8 +438,25 @@ class _Finder:
             particles = CUE_PARTICLES.get(lemma, ())
             if end < n and doc[end].lower_ in particles:
                 end += 1
-            end = self._venue_end(end)
+            end = self._venue_end(self._post_modifiers(i, end))
             yield i, start, end, lemma, strong
+
+    def _post_modifiers(self, head: int, end: int) -> int:
+        """Past a verb particle and a manner or time adverb that modify the cue right after it:
+        PolNeAR's cue is the whole verb group ("spoke out", "backed off", "said sarcastically",
+        "complain bitterly", "said then"). Needs the parse: the word must hang on the cue."""
+        if not self.parsed:
+            return end
+        doc = self.toks
+        n = len(doc)
+        if end < n and doc[end].dep_ == "prt" and doc[end].head.i == head:
+            end += 1
+        if end < n and doc[end].head.i == head and doc[end].tag_ == "RB":
+            lower = doc[end].lower_
+            time_word = lower in _POST_ADVERBS and (end + 1 >= n or doc[end + 1].is_punct)
+            if time_word or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_MANNER):
+                end += 1
+        return end
 
     def _venue_end(self, end: int) -> int:
         """Past "in a (phone) interview" / "in a statement" right after the cue: PolNeAR
