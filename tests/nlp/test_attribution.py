@@ -402,3 +402,8 @@ def test_particle_or_adverb_after_the_cue_joins_it(
 
 def test_adding_up_is_a_sum_no_report(nlp: Language) -> None:
     assert not _run(nlp, "The small bills add up to a large sum each month.")
+
+
+def test_passive_cue_takes_its_preposition(model_nlp: Language) -> None:
+    text = "The developer was accused of using the funds for a luxury condominium."
+    assert "was accused of" in [_cut(text, d.cue) for d in _run(model_nlp, text)]

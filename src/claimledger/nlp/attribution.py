@@ -229,6 +229,8 @@ _NO_COMMENT = re.compile(
 _POST_ADVERBS = frozenset(["then", "again", "later", "earlier"])
 # -ly words after a cue that open its content or say how many ("said only", "supposedly").
 _NOT_MANNER = frozenset(["only", "early", "nearly", "roughly", "largely", "mostly", "likely"])
+# Prepositions a passive cue takes along ("was accused of", "is described as").
+_PASSIVE_PREPS = frozenset(["of", "for", "as"])
 _TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
@@ -456,6 +458,15 @@ class _Finder:
             time_word = lower in _POST_ADVERBS and (end + 1 >= n or doc[end + 1].is_punct)
             if time_word or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_MANNER):
                 end += 1
+        verb = doc[head]
+        if (
+            end < n
+            and doc[end].lower_ in _PASSIVE_PREPS
+            and doc[end].head.i == head
+            and verb.tag_ == "VBN"
+            and any(child.dep_ == "auxpass" for child in verb.children)
+        ):
+            end += 1  # "was accused of", "is criticized as"
         return end
 
     def _venue_end(self, end: int) -> int:

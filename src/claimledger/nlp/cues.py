@@ -512,6 +512,7 @@ CUE_AUXILIARIES = frozenset(
         "already",
         "still",
         "often",
+        "sometimes",
         "first",
         "just",
         "even",
