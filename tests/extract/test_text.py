@@ -128,3 +128,44 @@ def test_other_language_comment_header() -> None:
     assert doc.declared_comment_count == 3
     assert [(c.id, c.parent) for c in doc.comments] == [("c1", None), ("c1.1", "c1"), ("c2", None)]
     assert "Endlich" not in doc.body_text()
+
+
+def test_byline_dateline_and_an_unnumbered_thread_of_name_and_date_lines() -> None:
+    """A scrape whose headline has a byline and a dateline under it, a kicker glued to the
+    lead, a "Related:" line, and a thread where each comment opens with its author's name and a
+    date line, replies indented under the comment they answer."""
+    text = (
+        "Rebels seize key border crossing as talks stall\n"
+        "By Jane Okafor\n"
+        "March 3, 2024\n\n"
+        "SUDAN CONFLICTRebel fighters have seized the Adre border crossing, the army said.\n\n"
+        "Related: Darfur’s forgotten war\n\n"
+        "3 thoughts on “Rebels seize key border crossing as talks stall”\n\n"
+        "    Ahmed K.\n"
+        "    March 3, 2024 at 9:14 am\n\n"
+        "    The army always says it will retake towns.\n\n"
+        "        Mariam\n"
+        "        March 3, 2024 at 10:02 am\n\n"
+        "        Exactly. Nobody talks about Nyala.\n\n"
+        "    Tom W\n"
+        "    March 4, 2024 at 7:45 pm\n\n"
+        "    What a situation for the people of Darfur.\n\n"
+        "Leave a Reply\n"
+    )
+    doc = claimledger.analyze(text, uri="crossing.txt", nlp="none")
+    assert_spans_ok(doc)
+    assert doc.title is not None and doc.title.text.startswith("Rebels seize")
+    assert doc.byline is not None and doc.byline.text == "Jane Okafor"
+    assert doc.published == "2024-03-03"
+    kinds = [(s.kind, doc.slice(s.span)) for s in doc.sections]
+    assert ("kicker", "SUDAN CONFLICT") in kinds
+    assert ("boilerplate", "Related: Darfur’s forgotten war") in kinds
+    assert doc.body_text().startswith("Rebel fighters have seized")
+    assert "Jane Okafor" not in doc.body_text()
+    assert [(c.id, c.parent, c.author) for c in doc.comments] == [
+        ("c1", None, "Ahmed K."),
+        ("c1.1", "c1", "Mariam"),
+        ("c2", None, "Tom W"),
+    ]
+    assert doc.comments[1].published == "March 3, 2024 at 10:02 am"
+    assert doc.slice(doc.comments[1].span) == "Exactly. Nobody talks about Nyala."

@@ -61,7 +61,9 @@ COMMENT_CHROME_LINE = re.compile(
 )
 BOILERPLATE_LINE = re.compile(
     r"^(?:share this:?|share on (?:facebook|twitter|x)|click to share on .*|tweet|"
-    r"advertisement|related(?: posts| articles)?:?|like this:?|loading\.\.\.|"
+    r"advertisement|related(?: posts| articles| stories| content| coverage)?:?|"
+    r"(?:related|read more|see also|also read|read also|more on this|more from)\s*:.*|"
+    r"like this:?|loading\.\.\.|"
     r"subscribe(?: now)?|sign up for .*newsletter.*|read more:?|continue reading.*|"
     r"follow us on .*|posted in .*|tags?:.*|filed under:?.*)$",
     re.IGNORECASE,

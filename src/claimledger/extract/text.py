@@ -32,6 +32,17 @@ _DATE_LINE = re.compile(
     r"|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$",
     re.IGNORECASE,
 )
+# a commenter's name as threads print it: a handle or a name of a few words, no sentence
+_AUTHOR_LINE = re.compile(r"^(?=.{1,60}$)[^\s.!?:;,][^\n]*?(?<![!?:;,])$")
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by)\s+(?P<name>(?-i:[A-Z])[\w.'’-]*"
+    r"(?:(?:\s+|\s*,\s*|\s+(?:and|&|in|for|de|van|von|al|bin)\s+)(?-i:[A-Z])[\w.'’-]*){0,9})"
+    r"(?:\s*[|,]\s*[^.]{0,60})?$",
+    re.IGNORECASE,
+)
+_DATE_PREFIX = re.compile(
+    r"^(?:published|updated|posted|last updated|first published)\s*:?\s*(?:on\s+)?", re.I
+)
 # A quotation mark standing alone before the first word (a scraped page's stray quote glyph)
 _DETACHED_MARK = re.compile(r"[\"“”‘’'«»„]\s+(?=\w)")
 _SAYS = re.compile(r"^(?P<name>[^\s].{0,60}?)\s+(?:says|said|wrote|writes)\s*:?$", re.IGNORECASE)
@@ -103,9 +114,24 @@ def extract_text(text: str, uri: str) -> Document:
     blocks = _blocks(lines)
     out = _Builder()
     title: TextSpan | None = None
+    byline: TextSpan | None = None
+    published: str | None = None
     if blocks and _is_title(blocks):
-        first = blocks.pop(0)[0]
+        first_block = blocks.pop(0)
+        first = first_block[0]
         title = TextSpan(first.text, (first.start, first.end))
+        # byline and date lines under the headline, in its block or in blocks of their own
+        meta = first_block[1:]
+        while blocks and len(blocks[0]) <= 2 and all(_is_meta_line(ln.text) for ln in blocks[0]):
+            meta += blocks.pop(0)
+        for line in meta:
+            out.add("boilerplate", line.start, line.end)
+            if (m := _BYLINE.match(line.text)) and byline is None:
+                byline = TextSpan(
+                    m.group("name"), (line.start + m.start("name"), line.start + m.end("name"))
+                )
+            elif published is None:
+                published = _iso_date(line.text)
 
     header_index = next(
         (i for i, b in enumerate(blocks) if len(b) == 1 and comment_header_count(b[0].text)),
@@ -134,15 +160,37 @@ def extract_text(text: str, uri: str) -> Document:
         sections=out.sections,
         comments=comments,
         declared_comment_count=declared,
+        published=published,
+        byline=byline,
     )
 
 
+def _is_meta_line(line: str) -> bool:
+    """A byline ("By Jane Okafor") or a dateline ("March 3, 2024", "Updated 3 March 2024")."""
+    return bool(_BYLINE.match(line) or _DATE_LINE.match(_DATE_PREFIX.sub("", line)))
+
+
+def _iso_date(line: str) -> str | None:
+    """YYYY-MM-DD of a dateline written with a month name or in ISO order; None otherwise
+    (03/04/2024 is March or April depending on the country, so it is left alone)."""
+    text = _DATE_PREFIX.sub("", line)
+    if not re.search(r"[A-Za-z]{3}", text) and not re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
+        return None
+    from dateutil import parser
+
+    try:
+        return parser.parse(text, fuzzy=True).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
 def _is_title(blocks: list[list[_Line]]) -> bool:
-    """A first block of one short line without a closing full stop reads as a headline."""
+    """A first block of one short line without a closing full stop reads as a headline; a
+    byline and a dateline may stand under it in the same block."""
     first = blocks[0]
     line = first[0].text
     return (
-        len(first) == 1
+        (len(first) == 1 or (len(first) <= 3 and all(_is_meta_line(ln.text) for ln in first[1:])))
         and len(blocks) > 1
         and len(line) <= 250
         and not line.endswith((".", '?"', ".”"))
@@ -160,7 +208,8 @@ def _body_block(text: str, block: list[_Line], out: _Builder, title: str, first:
 
     def flush() -> None:
         if pending:
-            _paragraphs(text, pending, out, title, first and not out.sections)
+            lead = first and all(s.kind == "boilerplate" for s in out.sections)
+            _paragraphs(text, pending, out, title, lead)
             pending.clear()
 
     while i < len(block):
@@ -304,7 +353,7 @@ def _thread(text: str, lines: list[_Line], out: _Builder) -> list[Comment]:
     opened: list[_OpenComment] = []
     stack: list[_OpenComment] = []
     ended = False
-    for line in lines:
+    for i, line in enumerate(lines):
         if ended or THREAD_END_LINE.match(line.text):
             ended = True
             out.add("boilerplate", line.start, line.end)
@@ -326,6 +375,22 @@ def _thread(text: str, lines: list[_Line], out: _Builder) -> list[Comment]:
                 line.start + m.end(), line.end, line.indent + m.end(), line.text[m.end() :]
             )
             _comment_line(rest, node, out)
+            continue
+        if _opens_comment(lines, i) and not (stack and not stack[-1].lines):
+            # an unnumbered thread: "Name" then a date line starts a comment, its indentation
+            # says whom it answers
+            while stack and stack[-1].marker_indent >= line.indent:
+                stack.pop()
+            node = _OpenComment(
+                key=str(len(opened)),
+                marker_indent=line.indent,
+                content_indent=line.indent,
+                parent=stack[-1].key if stack else None,
+                author=line.text,
+            )
+            opened.append(node)
+            stack.append(node)
+            out.add("boilerplate", line.start, line.end)
             continue
         while len(stack) > 1 and line.indent < stack[-1].content_indent:
             stack.pop()
@@ -356,6 +421,19 @@ def _thread(text: str, lines: list[_Line], out: _Builder) -> list[Comment]:
         )
     renumber_comments(comments)
     return comments
+
+
+def _opens_comment(lines: list[_Line], i: int) -> bool:
+    """A name-like line with a date line right under it: a comment's author line."""
+    line = lines[i]
+    following = next((ln for ln in lines[i + 1 : i + 3] if not ln.blank), None)
+    return (
+        following is not None
+        and following.indent == line.indent
+        and _DATE_LINE.match(following.text) is not None
+        and _AUTHOR_LINE.match(line.text) is not None
+        and not _DATE_LINE.match(line.text)
+    )
 
 
 def _comment_line(line: _Line, node: _OpenComment, out: _Builder) -> None:
