@@ -169,3 +169,32 @@ def test_byline_dateline_and_an_unnumbered_thread_of_name_and_date_lines() -> No
     ]
     assert doc.comments[1].published == "March 3, 2024 at 10:02 am"
     assert doc.slice(doc.comments[1].span) == "Exactly. Nobody talks about Nyala."
+
+
+def test_disqus_style_scrape_with_name_and_time_on_one_line() -> None:
+    """ "Name • 2 hours ago" opens a comment, "Reply • Share ›" and "Sort by Best" are chrome,
+    and a reply printed as "Name ParentName • time" answers ParentName."""
+    text = (
+        "Flooding kills dozens in northern province\n\n"
+        "Heavy rains have killed at least 34 people, the disaster agency said on Thursday.\n\n"
+        "3 Comments\n\n"
+        "Sort by Best\n\n"
+        "JohnDoe77 • 2 hours ago\n"
+        "Climate change is real and this proves it again.\n"
+        "Reply • Share ›\n\n"
+        "    RealityCheck JohnDoe77 • an hour ago\n"
+        "    It's the dams. I was there on March 3, 2024\n"
+        "    and saw the gates open.\n"
+        "    Reply • Share ›\n\n"
+        "Anna P. — 3 hours ago\n"
+        "My prayers to the families.\n"
+    )
+    doc = claimledger.analyze(text, uri="flood.txt", nlp="none")
+    assert_spans_ok(doc)
+    assert [(c.id, c.parent, c.author, c.published) for c in doc.comments] == [
+        ("c1", None, "JohnDoe77", "2 hours ago"),
+        ("c1.1", "c1", "RealityCheck", "an hour ago"),
+        ("c2", None, "Anna P.", "3 hours ago"),
+    ]
+    assert doc.slice(doc.comments[1].span).endswith("and saw the gates open.")
+    assert doc.published is None  # "2 hours ago" names no day

@@ -53,10 +53,16 @@ THREAD_END_LINE = re.compile(
     r"deixe um comentário|lascia un commento)\b.*$",
     re.IGNORECASE,
 )
+_CHROME_WORD = (
+    r"(?:reply|répondre|antworten|responder|rispondi|report|flag|like|upvote|downvote|edit|"
+    r"delete|share|permalink|link|hide replies|show (?:more )?replies|view replies|"
+    r"load more comments|show more comments|sort by (?:best|newest|oldest|top|popular)|"
+    r"newest|oldest|\d+\s+(?:likes?|replies|upvotes?|points?))"
+)
 COMMENT_CHROME_LINE = re.compile(
-    r"^(?:reply|répondre|antworten|responder|rispondi|report|like|edit|delete|share|"
+    rf"^(?:(?:{_CHROME_WORD}\s*[•·|›»]*\s*)+|"
     r"log in to reply|cancel reply|your comment is awaiting moderation\.?|"
-    r"\d+\s+likes?|like or dislike:.*|loading\.\.\.)$",
+    r"like or dislike:.*|loading\.\.\.)$",
     re.IGNORECASE,
 )
 BOILERPLATE_LINE = re.compile(

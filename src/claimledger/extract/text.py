@@ -26,10 +26,24 @@ from claimledger.model import Comment, Document, Section, TextSpan
 _LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-*•◦▪])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 _CAPS_RUN = re.compile(r"^((?:[A-Z0-9’'&][A-Z0-9’'&.\-]*\s+)*[A-Z0-9’'&][A-Z0-9’'&.\-]*)")
-_DATE_LINE = re.compile(
-    r"^(?:\w+,?\s+)?(?:\d{1,2}\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-    r"\s+\d{1,2}(?:,|\s)\s*\d{4}(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$"
-    r"|^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$",
+_TIME = r"(?:\s*(?:,|at|-|–)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_AGO = (
+    r"(?:about\s+)?(?:an?|\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago"
+)
+# a date as pages print it: "March 3, 2024 at 9:14 am", "3 March 2024", "2024-03-03",
+# "2 hours ago", "yesterday at 10:02"
+_DATE = (
+    rf"(?:(?:\w+,?\s+)?{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}{_TIME}"
+    rf"|(?:\w+,?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}{_TIME}"
+    rf"|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}{_TIME}"
+    rf"|{_AGO}|just now|(?:yesterday|today){_TIME})"
+)
+_DATE_LINE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
+# "JohnDoe77 • 2 hours ago", "Anna P. | March 3, 2024", "Sam — 5 hours ago": name and date
+_AUTHOR_DATE = re.compile(
+    rf"^(?P<name>[^\s•·|].{{0,58}}?)\s*(?:[•·|—–]|\s-\s|\s+on\s)\s*(?P<date>{_DATE})$",
     re.IGNORECASE,
 )
 # a commenter's name as threads print it: a handle or a name of a few words, no sentence
@@ -174,6 +188,8 @@ def _iso_date(line: str) -> str | None:
     """YYYY-MM-DD of a dateline written with a month name or in ISO order; None otherwise
     (03/04/2024 is March or April depending on the country, so it is left alone)."""
     text = _DATE_PREFIX.sub("", line)
+    if not re.search(r"\b\d{4}\b", text):
+        return None  # "2 hours ago" names no day without the clock of the crawl
     if not re.search(r"[A-Za-z]{3}", text) and not re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
         return None
     from dateutil import parser
@@ -376,6 +392,32 @@ def _thread(text: str, lines: list[_Line], out: _Builder) -> list[Comment]:
             )
             _comment_line(rest, node, out)
             continue
+        author_date = _AUTHOR_DATE.match(line.text)
+        if author_date and not _name_like(author_date.group("name")):
+            author_date = None
+        if author_date and not (stack and not stack[-1].lines):
+            while stack and stack[-1].marker_indent >= line.indent:
+                stack.pop()
+            author = author_date.group("name").strip()
+            parent = stack[-1].key if stack else None
+            # Disqus prints a reply as "Name ParentName • time": the last words name the parent
+            for earlier in reversed(opened):
+                if earlier.author and author.endswith(" " + earlier.author):
+                    author = author[: -len(earlier.author)].strip()
+                    parent = parent or earlier.key
+                    break
+            node = _OpenComment(
+                key=str(len(opened)),
+                marker_indent=line.indent,
+                content_indent=line.indent,
+                parent=parent,
+                author=author,
+                published=author_date.group("date"),
+            )
+            opened.append(node)
+            stack.append(node)
+            out.add("boilerplate", line.start, line.end)
+            continue
         if _opens_comment(lines, i) and not (stack and not stack[-1].lines):
             # an unnumbered thread: "Name" then a date line starts a comment, its indentation
             # says whom it answers
@@ -423,6 +465,20 @@ def _thread(text: str, lines: list[_Line], out: _Builder) -> list[Comment]:
     return comments
 
 
+def _name_like(name: str) -> bool:
+    """A handle ("JohnDoe77", "anna_p") or a name of a few capitalised words ("Anna P.",
+    "Ahmed al Said"), not a sentence that happens to end in a date ("I was there on …")."""
+    words = name.split()
+    if len(words) == 1:
+        return True
+    return len(words) <= 5 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words
+    )
+
+
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "al", "el", "bin", "ibn", "le", "la", "du"})
+
+
 def _opens_comment(lines: list[_Line], i: int) -> bool:
     """A name-like line with a date line right under it: a comment's author line."""
     line = lines[i]
@@ -432,6 +488,7 @@ def _opens_comment(lines: list[_Line], i: int) -> bool:
         and following.indent == line.indent
         and _DATE_LINE.match(following.text) is not None
         and _AUTHOR_LINE.match(line.text) is not None
+        and _name_like(line.text)
         and not _DATE_LINE.match(line.text)
     )
 
@@ -448,6 +505,10 @@ def _comment_line(line: _Line, node: _OpenComment, out: _Builder) -> None:
             return
         if (m := _SAYS.match(line.text)) and not node.author:
             node.author = m.group("name").strip()
+            out.add("boilerplate", line.start, line.end)
+            return
+        if (m := _AUTHOR_DATE.match(line.text)) and _name_like(m.group("name")) and not node.author:
+            node.author, node.published = m.group("name").strip(), m.group("date")
             out.add("boilerplate", line.start, line.end)
             return
         if _DATE_LINE.match(line.text) and not node.published:
