@@ -58,6 +58,7 @@ def extract_article(
     drop_elements(exclude or [])
     large = _COUNT_ELEMENTS(tree) > LARGE_TREE
     meta = read_metadata(tree, uri, thorough=not large)
+    drop_inert(tree)
     body = _trafilatura_body(tree, uri, fast=large)
     blocks = body_blocks(body)
     blocks = trim_edges(drop_trailing_link_lists(tree, blocks), meta.headlines)
@@ -79,9 +80,39 @@ def drop_elements(nodes: Iterable[etree._Element]) -> None:
     A node that plainly holds the article (the page body, ``main``, the schema.org
     articleBody) is never removed: a too-wide comment container must not empty the body.
     """
+    drop_elements_keeping_tails(
+        node
+        for node in nodes
+        if node.tag not in ("html", "body", "main") and not _HOLDS_ARTICLE(node)
+    )
+
+
+# Elements with no readable text that the body extractor deletes first thing (or that hold no
+# text at all); JSON-LD scripts stay, as trafilatura's fallbacks read an articleBody there.
+_INERT_TAGS = ("script", "style", "svg", "link", "meta")
+_JSON_LD = "application/ld+json"
+
+
+def drop_inert(tree: lxml_html.HtmlElement) -> None:
+    """Remove scripts, styles, inline SVG, link and meta elements (their tails kept).
+
+    Run once the page's own readers (comments, metadata) are done: every later walk and every
+    copy trafilatura makes of the tree is the cheaper for it (scripts are often most of a
+    page's bytes, SVG icons a good part of its elements).
+    """
+    inert = [
+        node
+        for node in tree.iter(*_INERT_TAGS)
+        if node.tag != "script" or node.get("type") != _JSON_LD
+    ]
+    drop_elements_keeping_tails(inert)
+
+
+def drop_elements_keeping_tails(nodes: Iterable[etree._Element]) -> None:
+    """Remove elements from their tree, the text that follows each (its tail) kept in place."""
     for node in nodes:
         parent = node.getparent()
-        if parent is None or node.tag in ("html", "body", "main") or _HOLDS_ARTICLE(node):
+        if parent is None:
             continue
         if node.tail:
             previous = node.getprevious()
