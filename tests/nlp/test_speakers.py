@@ -226,3 +226,18 @@ def test_a_bare_affiliation_takes_the_name_the_page_gives_it(engine: str) -> Non
     annotate(doc, engine)
     entity = next(e for e in doc.entities if e.name == "Turki Maliki")
     assert entity.affiliation == "Saudi-led coalition"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_affiliation_from_a_place_or_a_capital_that_only_opens_the_sentence(
+    engine: str,
+) -> None:
+    doc = _doc(
+        "Aid workers said the road was cut, leaving no route for aid.\n\n"
+        "The water came at night, said Maria Santos, a resident of the town."
+    )
+    annotate(doc, engine)
+    by_name = {e.name: e for e in doc.entities}
+    assert by_name["Aid workers"].affiliation is None
+    assert by_name["Maria Santos"].affiliation is None
+    assert by_name["Maria Santos"].role == "resident of the town"

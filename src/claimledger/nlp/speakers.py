@@ -223,12 +223,35 @@ def _clean_role(text: str) -> str:
 
 
 def _affiliation_from_phrase(role: str) -> str | None:
-    """ "spokesman for the coalition" → "coalition"; "head of the SDF" → "SDF"."""
+    """ "spokesman for the coalition" → "coalition"; "head of the SDF" → "SDF". A resident of
+    a town or a mother of a victim belongs to no organisation, and "the town" names none."""
     match = re.search(r"\b(?:for|of|at|with)\s+(?:the\s+)?(.+)$", role)
     if not match:
         return None
+    if _role_words(role[: match.start()]) & _NON_MEMBER_HEADS:
+        return None
     obj = match.group(1).strip(" ,;:")
+    if obj.lower() in PLACE_COMMON_NOUNS:
+        return None
     return obj or None
+
+
+def _role_words(text: str) -> set[str]:
+    return {w.lower().strip(".,’'") for w in text.split()}
+
+
+# people described by where they live or whom they are related to, not by an organisation
+_NON_MEMBER_HEADS = frozenset(
+    _w(
+        """resident residents native natives citizen citizens mother father son daughter wife
+        husband brother sister friend friends neighbour neighbor neighbours neighbors survivor
+        survivors witness witnesses victim victims relative relatives parent parents owner
+        owners fan fans cousin uncle aunt grandmother grandfather widow"""
+    )
+)
+PLACE_COMMON_NOUNS = frozenset(
+    _w("town city village area region district neighbourhood neighborhood country province camp")
+)
 
 
 def _role_head(role: str | None) -> str | None:
@@ -520,6 +543,12 @@ class SpeakerResolver:
             entity.mentions.add(span)
         return entity
 
+    def _common_word(self, word: str) -> bool:
+        """A capitalised word the page also writes in lower case: capitalised by position."""
+        return " " not in word and (
+            re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", self.text) is not None
+        )
+
     def _link_unnamed(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
         if info.definite and info.head:
             for mention_span, entity, g, _ in reversed(self.linked):
@@ -528,12 +557,15 @@ class SpeakerResolver:
                         entity.mentions.add(span)
                     entity.add_alias(info.surface)
                     return entity
+        affiliation = info.affiliation
+        if affiliation and info.surface.startswith(affiliation) and self._common_word(affiliation):
+            affiliation = None  # "Aid workers" opening a sentence: "aid" is no organisation
         entity = _Entity(
             name=info.surface,
             kind="unnamed",
             gender=info.gender,
             role=info.role,
-            affiliation=self.resolve_affiliation(info.affiliation),
+            affiliation=self.resolve_affiliation(affiliation),
             plural=info.plural,
             person_like=info.person_like,
             unnamed=True,
