@@ -407,3 +407,15 @@ def test_adding_up_is_a_sum_no_report(nlp: Language) -> None:
 def test_passive_cue_takes_its_preposition(model_nlp: Language) -> None:
     text = "The developer was accused of using the funds for a luxury condominium."
     assert "was accused of" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+def test_cue_inside_a_reported_paraphrase_is_part_of_it(model_nlp: Language) -> None:
+    text = "The family's lawyer said the officers asked him to step out of the car."
+    assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["said"]
+
+
+def test_coordinated_cue_after_a_paraphrase_stays(model_nlp: Language) -> None:
+    text = "The governor said the roads were closed and warned that more snow would fall."
+    cues = [_cut(text, d.cue) for d in _run(model_nlp, text)]
+    assert "said" in cues
+    assert "warned" in cues

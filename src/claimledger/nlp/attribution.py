@@ -231,6 +231,7 @@ _POST_ADVERBS = frozenset(["then", "again", "later", "earlier"])
 _NOT_MANNER = frozenset(["only", "early", "nearly", "roughly", "largely", "mostly", "likely"])
 # Prepositions a passive cue takes along ("was accused of", "is described as").
 _PASSIVE_PREPS = frozenset(["of", "for", "as"])
+_COORDINATORS = frozenset(["and", "but", "or", "yet", "though", "although", "while"])
 _TOPIC_VERBS = frozenset(["speak", "talk"])
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
@@ -259,6 +260,7 @@ class _Finder:
         first_break = self.text.find("\n")
         self.headline_end = first_break if first_break >= 0 else -1
         self.unit_of = self._units()
+        self.starts = [token.idx for token in self.toks]
         self._quote_at = self._quote_lookup()
 
     # ---- text structure ------------------------------------------------------------
@@ -1047,7 +1049,11 @@ class _Finder:
         keep = [
             d
             for d in drafts
-            if not (d.cue in weak_cues and d.nested_in is not None and not d.inherited)
+            if not (
+                d.nested_in is not None
+                and not d.inherited
+                and (d.cue in weak_cues or self._inside_indirect(d, drafts[d.nested_in]))
+            )
         ]
         if len(keep) == len(drafts):
             return drafts
@@ -1055,6 +1061,28 @@ class _Finder:
             draft.nested_in = None
         self._nest(keep)
         return keep
+
+    def _inside_indirect(self, draft: AttributionDraft, outer: AttributionDraft) -> bool:
+        """A cue inside the reporter's paraphrase of what someone said ("the police said
+        the officers *asked* him to …") is part of that report, not a second attribution
+        PolNeAR annotates. Kept: "say", which reports speech wherever it stands ("… where the
+        SDF *said* fighting was focused"), and a cue opened by a coordinator ("… and *warned*
+        that …"), a clause of its own that the outer content ran over."""
+        if outer.quote != "indirect" or outer.inherited or draft.cue_lemma == "say":
+            return False  # "a commander said no fighters remained where the SDF said …"
+        starts = [draft.cue[0]] + ([draft.source[0]] if draft.source else [])
+        for first in starts:
+            before = self.text[max(0, first - 12) : first].split()
+            if before and before[-1].lower().strip(",") in _COORDINATORS:
+                return False  # "… and warned that …": a clause of its own
+        if draft.source and self.text[draft.source[0] : draft.source[1]].lower() in _RELATIVES:
+            return False  # "…, who says he is honored"
+        return self._unit_start_char(draft.cue[0]) == self._unit_start_char(outer.cue[0])
+
+    def _unit_start_char(self, position: int) -> int:
+        """Start char of the sentence unit holding position."""
+        index = bisect.bisect_right(self.starts, position) - 1
+        return self.toks[self.unit_of[max(0, index)][0]].idx
 
     def _irrealis(self, head: int, start: int) -> bool:
         """A weak cue under a modal or as a bare infinitive ("would see", "refused to
