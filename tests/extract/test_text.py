@@ -198,3 +198,21 @@ def test_disqus_style_scrape_with_name_and_time_on_one_line() -> None:
     ]
     assert doc.slice(doc.comments[1].span).endswith("and saw the gates open.")
     assert doc.published is None  # "2 hours ago" names no day
+
+
+def test_a_header_without_a_count_opens_the_thread_only_before_comments() -> None:
+    thread = (
+        "    Ahmed K.\n"
+        "    March 3, 2024 at 9:14 am\n\n"
+        "    The army always says it will retake towns.\n"
+    )
+    page = "Rebels seize border crossing\n\nRebel fighters seized the crossing, the army said.\n\n"
+    doc = claimledger.analyze(page + "Comments\n\n" + thread, uri="bare.txt", nlp="none")
+    assert [(c.id, c.author) for c in doc.comments] == [("c1", "Ahmed K.")]
+    assert doc.declared_comment_count is None
+    assert "retake" not in doc.body_text()
+    # a lone "Discussion" line followed by ordinary paragraphs is a heading, not a thread
+    plain = page + "Discussion\n\nThe talks resume on Monday in Geneva, officials said.\n"
+    doc = claimledger.analyze(plain, uri="plain.txt", nlp="none")
+    assert doc.comments == []
+    assert "Geneva" in doc.body_text()

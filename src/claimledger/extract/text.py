@@ -151,6 +151,8 @@ def extract_text(text: str, uri: str) -> Document:
         (i for i, b in enumerate(blocks) if len(b) == 1 and comment_header_count(b[0].text)),
         None,
     )
+    if header_index is None:
+        header_index = _bare_header(blocks)
     body_blocks = blocks if header_index is None else blocks[:header_index]
     declared: int | None = None
     comments: list[Comment] = []
@@ -177,6 +179,29 @@ def extract_text(text: str, uri: str) -> Document:
         published=published,
         byline=byline,
     )
+
+
+_BARE_HEADER = re.compile(
+    r"^(?:comments?|reader comments|readers' comments|responses|discussion|join the "
+    r"(?:discussion|conversation)|what (?:readers|you) (?:are saying|think)|"
+    r"kommentare|commentaires|comentarios|comentários|commenti|reacties)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _bare_header(blocks: list[list[_Line]]) -> int | None:
+    """A thread header without a count ("Comments", "Join the discussion"): taken only when
+    the lines after it open comments the way threads do (name and date, "X says:", "1. …")."""
+    for i, block in enumerate(blocks):
+        if len(block) != 1 or not _BARE_HEADER.match(block[0].text):
+            continue
+        after = [ln for b in blocks[i + 1 :] for ln in b]
+        if any(
+            _AUTHOR_DATE.match(ln.text) or _SAYS.match(ln.text) or _opens_comment(after, j)
+            for j, ln in enumerate(after[:12])
+        ):
+            return i
+    return None
 
 
 def _is_meta_line(line: str) -> bool:
