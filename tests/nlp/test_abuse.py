@@ -68,3 +68,23 @@ def test_abuse_component_on_a_blank_pipeline() -> None:
     nlp.add_pipe("claimledger_abuse")
     doc = nlp("US shoul get the f’k out of Syria")
     assert [doc.text[a.span[0] : a.span[1]] for a in doc._.abuse] == ["f’k"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Go to hell, you moron", "you moron"),
+        ("You're a total idiot.", "You're a total idiot"),
+        ("kill yourself", "kill yourself"),
+        ("I hope you die", "I hope you die"),
+    ],
+)
+def test_insults_aimed_at_someone_are_flagged(text: str, flagged: str) -> None:
+    assert [text[a.span[0] : a.span[1]] for a in find_abuse(text)] == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text", ["It was a fool's errand.", "The traitor was jailed.", "Thank you, animal lovers."]
+)
+def test_insult_words_not_aimed_at_anyone_are_not(text: str) -> None:
+    assert find_abuse(text) == []

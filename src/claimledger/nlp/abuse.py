@@ -5,7 +5,9 @@ Why not better-profanity (MIT, installed): its 900-word list flags "kill", "god"
 common masked spellings with an apostrophe ("f’k"). So the list here is small and curated
 (``data/abusive_words.txt``) and the matcher does the work: whole tokens only (no Scunthorpe
 problem), leetspeak (sh1t, a$$hole), masks standing for one to three letters (f*ck, f**k, f’k),
-stretched letters (fuuuck) and spaced letters (f.u.c.k). Spans are exact character offsets.
+stretched letters (fuuuck) and spaced letters (f.u.c.k). Insults aimed at someone ("you
+moron") and wishes of harm ("kill yourself") are phrases, not words, and are matched as such.
+Spans are exact character offsets.
 """
 
 from __future__ import annotations
@@ -110,9 +112,27 @@ def _is_abusive_token(token: str) -> bool:
     return re.search(rf"\n{pattern}\n", _word_blob()) is not None
 
 
+# Insults aimed at a person ("you moron", "you're a total idiot") and wishes of harm ("kill
+# yourself", "hope you die"): words that are ordinary alone ("a fool's errand") abuse when
+# they address someone, so they count only in these shapes.
+_INSULT_NOUNS = (
+    r"(?:idiot|moron|imbecile|cretin|halfwit|nitwit|dimwit|scum|loser|clown|troll|pig|rat|"
+    r"vermin|parasite|traitor|fool|degenerate|lowlife|subhuman|animal|coward|hypocrite|liar)s?"
+)
+_DIRECTED_RE = re.compile(
+    rf"\b(?:you(?:['’]re|\s+are)?|ur|u\s+r)\s+(?:(?:a|an|such\s+an?|one|the|bunch\s+of|"
+    rf"pathetic|stupid|total|complete|utter|absolute|dumb|filthy|lying|little|worthless|"
+    rf"brainless|bloody|damn|f\S*ing)\s+){{0,3}}{_INSULT_NOUNS}\b"
+    r"|\b(?:kill\s+yourself|kill\s+yourselves|kys|(?:i\s+)?hope\s+(?:you|they)\s+(?:all\s+)?"
+    r"(?:die|rot|burn)|(?:you|they)\s+(?:should|deserve\s+to)\s+(?:all\s+)?(?:die|be\s+shot|"
+    r"be\s+hanged|be\s+killed|hang|rot))\b",
+    re.IGNORECASE,
+)
+
+
 def find_abuse(text: str) -> list[AbuseDraft]:
     """Every abusive or obscene word in ``text`` with its exact span, in order."""
-    spans: set[tuple[int, int]] = set()
+    spans: set[tuple[int, int]] = {m.span() for m in _DIRECTED_RE.finditer(text)}
     for found in _plain_re().finditer(text):
         spans.add(found.span())
     for found in _CANDIDATE_RE.finditer(text):
