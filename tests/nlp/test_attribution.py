@@ -419,3 +419,21 @@ def test_coordinated_cue_after_a_paraphrase_stays(model_nlp: Language) -> None:
     cues = [_cut(text, d.cue) for d in _run(model_nlp, text)]
     assert "said" in cues
     assert "warned" in cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The judge agreed with the senator that the law was unclear.", "agreed with"),
+        ("The FBI decided against recommending charges in July.", "decided against"),
+        ("And he railed against the influence of super PACs.", "railed against"),
+        ("The mayor didn’t apologize for his past statements.", "didn’t apologize for"),
+    ],
+)
+def test_cue_takes_its_preposition(model_nlp: Language, text: str, cue: str) -> None:
+    assert cue in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+def test_to_before_a_verb_is_no_cue_preposition(model_nlp: Language) -> None:
+    text = "The county agreed to pay the workers, officials said."
+    assert "agreed to" not in [_cut(text, d.cue) for d in _run(model_nlp, text)]

@@ -440,8 +440,8 @@ class _Finder:
                 start -= 1
             end = i + 1
             particles = CUE_PARTICLES.get(lemma, ())
-            if end < n and doc[end].lower_ in particles:
-                end += 1
+            if end < n and doc[end].lower_ in particles and doc[end].tag_ != "TO":
+                end += 1  # "called for", "agreed with"; not the "to" of "agreed to pay"
             end = self._venue_end(self._post_modifiers(i, end))
             yield i, start, end, lemma, strong
 
@@ -524,7 +524,7 @@ class _Finder:
         lower = token.lower_.replace("’", "'")
         if lower in _CONTRACTED_AUX:  # "he's claiming", "I've suggested"
             return lower != "'s" or (self.tagged and token.tag_ != "POS")
-        return is_cue_adverb(token.lower_)
+        return is_cue_adverb(lower)
 
     def _chained(self, head: int) -> bool:
         """True when "to" + cue follows an aspect or raising verb ("continues to insist")."""

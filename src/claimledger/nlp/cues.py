@@ -198,6 +198,8 @@ STRONG_VERBS = [
     "lay",
     "weigh",
     "sum",
+    "rail",
+    "advocate",
 ]
 
 # Verbs that attribute only with evidence of a reported clause (that-clause, quote, colon).
@@ -325,6 +327,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 # Verbs that report only with their particle: "pointed out", "laid out", "weighed in".
 REQUIRED_PARTICLES: dict[str, tuple[str, ...]] = {
     "point": ("out", "to"),
+    "rail": ("against",),
     "lay": ("out",),
     "weigh": ("in",),
     "sum": ("up",),
@@ -432,6 +435,14 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "warn": ("of", "about", "against"),
     "testify": ("about",),
     "worry": ("about",),
+    "agree": ("with", "on"),
+    "decide": ("against",),
+    "rule": ("against",),
+    "plead": ("for",),
+    "apologize": ("for",),
+    "apologise": ("for",),
+    "rail": ("against",),
+    "tell": ("about",),
     "liken": (),
 }
 
