@@ -32,8 +32,9 @@ def speaker_label(doc: Document, claim: Claim) -> str:
     entity = next((e for e in doc.entities if e.id == claim.source.entity), None)
     if entity is None:
         return _short(claim.source.text, 30)
-    if claim.source.text.lower() not in (entity.name.lower(), *(a.lower() for a in entity.aliases)):
-        return f"{entity.name} ({_short(claim.source.text, 20)})"
+    surface = claim.source.text.lower()
+    if not any(form.lower() in surface for form in (entity.name, *entity.aliases)):
+        return f"{entity.name} ({_short(claim.source.text, 20)})"  # "Sergei Lavrov (he)"
     return entity.name
 
 
@@ -54,18 +55,27 @@ def _figure_reading(value: object, low: object, high: object) -> str:
 
 def claims_table(doc: Document) -> Table:
     table = Table(title=f"Claims ({len(doc.claims)})", show_lines=False, expand=False)
-    for name, style in (
-        ("id", "dim"),
-        ("where", ""),
-        ("speaker", "bold"),
-        ("cue", ""),
-        ("quote", ""),
-        ("content", ""),
-        ("flags", "yellow"),
-        ("check", "cyan"),
-        ("figures", "green"),
+    # short columns keep their words whole; content and speaker take what width is left, so
+    # an 80-column terminal still reads "Syrian Observatory …" rather than "Syria/n Obs…"
+    for name, style, width, ratio in (
+        ("id", "dim", None, None),
+        ("where", "", None, None),
+        ("speaker", "bold", 12, 2),
+        ("cue", "", 6, 1),
+        ("quote", "", None, None),
+        ("content", "", 24, 5),
+        ("flags", "yellow", None, None),
+        ("check", "cyan", None, None),
+        ("figures", "green", 7, 1),
     ):
-        table.add_column(name, style=style or None, overflow="fold")
+        table.add_column(
+            name,
+            style=style or None,
+            overflow="fold",
+            no_wrap=ratio is None,
+            min_width=width,
+            ratio=ratio,
+        )
     figures = {f.id: f for f in doc.figures}
     for claim in doc.claims:
         content = " … ".join(doc.slice(span) for span in claim.content)
