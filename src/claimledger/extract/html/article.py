@@ -16,7 +16,9 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
+from claimledger.extract.html import body_cascade
 from claimledger.extract.html.article_chunks import extend_chunked_body
+from claimledger.extract.html.body_cascade import BodyCascade
 from claimledger.extract.html.meta import norm, read_metadata
 from claimledger.extract.parts import ArticleParts, Block
 
@@ -135,10 +137,17 @@ def _trafilatura_body(
     an element it is given before cleaning it, so ``tree`` stays intact.
     """
     url = uri if uri.startswith(("http://", "https://")) else None
-    body = _run_trafilatura(tree, url, fast=True)
+    if body_cascade.AVAILABLE:  # the two passes share their first steps
+        run = BodyCascade(tree, url).body
+    else:
+
+        def run(fast: bool) -> etree._Element | None:
+            return _run_trafilatura(tree, url, fast=fast)
+
+    body = run(True)
     if fast or _plainly_whole(tree, body):
         return body
-    return _run_trafilatura(tree, url, fast=False)
+    return run(False)
 
 
 def _run_trafilatura(

@@ -1,0 +1,221 @@
+"""trafilatura's extraction cascade, run from its own pieces so no work is done twice.
+
+``bare_extraction`` is trafilatura's entry point; we call it twice on some pages (fast mode,
+then the full cascade when the fast body is not plainly a whole article). Run from its
+pieces, the two passes share their first steps (the copy of the page, the forum check and
+the raw-tree pruning, a third of the work), and the escalation gate's measure of the page's
+text (``html2txt``, whose cleaning runs an EXSLT regular expression over every element in a
+Python callback) is computed once, by an equivalent walk in plain Python.
+
+The steps and their order are those of ``trafilatura.core.trafilatura_sequence`` for our
+settings (comments off, tables on, balanced focus, no metadata, text output). Only the
+trafilatura version this was checked against takes this path (``AVAILABLE``); any other falls
+back to ``bare_extraction``, so an upgrade can cost speed but never change a body silently.
+"""
+
+from __future__ import annotations
+
+import re
+from copy import copy
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# the trafilatura release whose trafilatura_sequence, bare_extraction and BASIC_CLEAN_XPATH
+# this module mirrors
+_CHECKED_VERSION = "2.3.1"
+
+try:
+    import trafilatura
+    from trafilatura.baseline import _spaced_text, baseline
+    from trafilatura.core import (
+        ESCALATION_ACCEPT_RATIO,
+        ESCALATION_JUSTEXT_RATIO,
+        ESCALATION_MAX_LENGTH,
+        ESCALATION_PAGE_SHARE,
+        _forum_thread_page,
+    )
+    from trafilatura.external import compare_extraction, justext_rescue
+    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.main_extractor import extract_content
+    from trafilatura.settings import _COOKIE_CONSENT_RE, BASIC_CLEAN_XPATH, Extractor
+    from trafilatura.xml import delete_element
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    AVAILABLE = getattr(trafilatura, "__version__", None) == _CHECKED_VERSION
+except ImportError:  # pragma: no cover - another trafilatura layout
+    AVAILABLE = False
+
+_MIRRORS_BASIC_CLEAN = False  # set below once the installed BASIC_CLEAN_XPATH is checked
+
+
+class BodyCascade:
+    """One page's trafilatura extraction, fast and full, sharing their common first steps.
+
+    ``tree`` is left untouched (trafilatura works on a copy, as ``bare_extraction`` does).
+    """
+
+    def __init__(self, tree: lxml_html.HtmlElement, url: str | None) -> None:
+        self.url = url
+        self._tree = tree
+        self._work: lxml_html.HtmlElement | None = None  # pruned copy shared by both passes
+        self._is_forum = False
+        self._page_length: int | None = None
+
+    def body(self, fast: bool) -> etree._Element | None:
+        """trafilatura's body element (its XML vocabulary), or None as bare_extraction gives."""
+        options = _options(fast, self.url)
+        try:
+            work = self._shared_start(options)
+            body, text = self._cascade(work, options)
+        except (ValueError, TypeError, RecursionError):  # bare_extraction's "discarding data"
+            return None
+        if options.max_tree_size and len(body) > options.max_tree_size:
+            etree.strip_tags(body, "hi")
+            if len(body) > options.max_tree_size:
+                return None
+        if len(text) < options.min_output_size and options.min_output_comm_size > 0:  # no comments
+            return None
+        return body
+
+    def _shared_start(self, options: Extractor) -> lxml_html.HtmlElement:
+        """The page copied, its infinite-scroll and comment sections pruned (both passes)."""
+        if self._work is None:
+            work = copy(self._tree)
+            self._is_forum = _forum_thread_page(work)
+            work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
+            # comments off: the comment sections go from the raw tree (not on forum threads)
+            if not self._is_forum:
+                work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
+            self._work = work
+        return self._work
+
+    def _cascade(
+        self, tree: lxml_html.HtmlElement, options: Extractor
+    ) -> tuple[etree._Element, str]:
+        """Stages 1-4 of trafilatura_sequence on the shared pruned tree (left intact)."""
+        cleaned = tree_cleaning(copy(tree), options)
+        backup = None if options.fast else copy(cleaned)  # only the fallbacks read it
+        cleaned = convert_tags(cleaned, options, self.url)
+        postbody, temp_text = extract_content(cleaned, options)
+        if not options.fast:
+            postbody, temp_text = compare_extraction(
+                backup, copy(tree), postbody, temp_text, options
+            )
+        # 3. rescue: baseline on the pruned raw tree, accepted only if it adds text
+        if len(temp_text) < options.min_extracted_size:
+            b_body, b_text, b_len = baseline(tree)
+            if b_len > len(temp_text):
+                postbody, temp_text = b_body, b_text
+        # 4. recall escalation: a short extraction covering little of the page
+        if 0 < len(temp_text) < ESCALATION_MAX_LENGTH and len(
+            temp_text
+        ) < ESCALATION_PAGE_SHARE * self._page_text_length(tree):
+            r_options = copy(options)
+            r_options.focus = "recall"
+            r_text = ""
+            try:
+                r_body, r_text = _recall_retry(tree, r_options, self.url)
+            except Exception:  # pragma: no cover - as trafilatura: a failed retry is no result
+                r_text = ""
+            j_text = ""
+            if not options.fast:
+                try:
+                    j_body, j_text = justext_rescue(copy(tree), options)
+                except Exception:  # pragma: no cover
+                    j_text = ""
+            len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
+            if j_len > r_len and j_len > ESCALATION_JUSTEXT_RATIO * len_text:
+                postbody, temp_text = j_body, j_text
+            elif r_len >= options.min_extracted_size and r_len > ESCALATION_ACCEPT_RATIO * len_text:
+                postbody, temp_text = r_body, r_text
+        return postbody, temp_text
+
+    def _page_text_length(self, tree: lxml_html.HtmlElement) -> int:
+        """``len(html2txt(tree))``, computed once per page."""
+        if self._page_length is None:
+            self._page_length = len(page_text(tree))
+        return self._page_length
+
+
+def _recall_retry(
+    tree: lxml_html.HtmlElement, options: Extractor, url: str | None
+) -> tuple[etree._Element, str]:
+    """Stages 1-2 again in recall mode (trafilatura's ``_recall_retry``)."""
+    cleaned = tree_cleaning(copy(tree), options)
+    backup = copy(cleaned)
+    cleaned = convert_tags(cleaned, options, url)
+    postbody, temp_text = extract_content(cleaned, options)
+    if not options.fast:
+        postbody, temp_text = compare_extraction(backup, copy(tree), postbody, temp_text, options)
+    return postbody, temp_text
+
+
+_TEMPLATES: dict[bool, Extractor] = {}
+
+
+def _options(fast: bool, url: str | None) -> Extractor:
+    """bare_extraction's options for our call (built once per mode, the url set per page)."""
+    template = _TEMPLATES.get(fast)
+    if template is None:
+        template = _TEMPLATES[fast] = Extractor(
+            output_format="txt", fast=fast, comments=False, tables=True
+        )
+    options = copy(template)
+    options.url = url
+    options.source = url and url.encode("utf-8", "replace").decode("utf-8")
+    return options
+
+
+# -- html2txt without the EXSLT callback ----------------------------------------------------
+
+# trafilatura's BASIC_CLEAN_XPATH, which ``_basic_clean_targets`` mirrors
+_BASIC_CLEAN_PATH = (
+    ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script"
+    "|.//style|.//svg|.//template"
+    "|.//*[re:test(@class, '{re}', 'i') or re:test(@id, '{re}', 'i')]"
+)
+_BASIC_CLEAN_TAGS = frozenset(
+    ["aside", "fencedframe", "footer", "script", "style", "svg", "template"]
+)
+
+
+def page_text(tree: lxml_html.HtmlElement) -> str:
+    """``trafilatura.html2txt(tree)``: the page body's text, boilerplate sections left out."""
+    if not _MIRRORS_BASIC_CLEAN:
+        from trafilatura.baseline import html2txt
+
+        return html2txt(tree)
+    body = tree.find(".//body")
+    body = copy(tree if body is None else body)
+    for node in _basic_clean_targets(body):
+        delete_element(node)
+    return _spaced_text(body)
+
+
+def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
+    """The elements BASIC_CLEAN_XPATH selects under ``body``, in document order."""
+    consent = _CONSENT.search
+    out = []
+    for node in body.iterdescendants(etree.Element):
+        tag = node.tag
+        if tag in _BASIC_CLEAN_TAGS:
+            out.append(node)
+            continue
+        if tag == "div":
+            # XPath reads `@class|@id` as the first of the two in attribute order
+            first = next((v for k, v in node.items() if k in ("class", "id")), "")
+            if "footer" in first:
+                out.append(node)
+                continue
+        css, ident = node.get("class"), node.get("id")
+        if (css and consent(css)) or (ident and consent(ident)):
+            out.append(node)
+    return out
+
+
+if AVAILABLE:
+    _CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)
+    _MIRRORS_BASIC_CLEAN = BASIC_CLEAN_XPATH.path == _BASIC_CLEAN_PATH.replace(
+        "{re}", _COOKIE_CONSENT_RE
+    )

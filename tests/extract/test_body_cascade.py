@@ -1,0 +1,51 @@
+"""trafilatura's cascade run from its pieces gives exactly what bare_extraction gives."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from lxml import etree
+from trafilatura.baseline import html2txt
+
+from claimledger.extract.html import body_cascade, parse_html
+from claimledger.extract.html.article import _run_trafilatura, drop_elements, drop_inert
+from claimledger.extract.html.body_cascade import BodyCascade, page_text
+from claimledger.extract.html.comments import extract_comments
+from claimledger.sources.decode import decode
+
+
+def _trees(corpus: Path, step: int) -> list[tuple[str, etree._Element]]:
+    """Every ``step``-th aeb-dev page as the article reader sees it before trafilatura runs."""
+    out = []
+    for path in sorted((corpus / "aeb-dev" / "html").glob("*.html.gz"))[::step]:
+        markup, _ = decode(gzip.decompress(path.read_bytes()), str(path), is_html=True)
+        tree = parse_html(markup, str(path))
+        drop_elements(extract_comments(tree).nodes)
+        drop_inert(tree)
+        out.append((path.name, tree))
+    return out
+
+
+def _xml(body: etree._Element | None) -> bytes | None:
+    return None if body is None else etree.tostring(body)
+
+
+@pytest.mark.skipif(not body_cascade.AVAILABLE, reason="another trafilatura version")
+def test_cascade_bodies_equal_bare_extraction(corpus: Path) -> None:
+    """Fast and full passes, sharing their first steps, match two separate bare_extraction
+    calls on real pages (the full passes go through readability, some through jusText and the
+    recall escalation)."""
+    for name, tree in _trees(corpus, 3):
+        before = etree.tostring(tree)
+        cascade = BodyCascade(tree, None)
+        for fast in (True, False):
+            assert _xml(cascade.body(fast)) == _xml(_run_trafilatura(tree, None, fast)), name
+        assert etree.tostring(tree) == before, f"{name}: the page tree was changed"
+
+
+def test_page_text_equals_html2txt(corpus: Path) -> None:
+    """The escalation gate's measure of the page, without the EXSLT callback, is html2txt's."""
+    for name, tree in _trees(corpus, 1):
+        assert page_text(tree) == html2txt(tree), name
