@@ -437,3 +437,10 @@ def test_cue_takes_its_preposition(model_nlp: Language, text: str, cue: str) -> 
 def test_to_before_a_verb_is_no_cue_preposition(model_nlp: Language) -> None:
     text = "The county agreed to pay the workers, officials said."
     assert "agreed to" not in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+def test_chained_weak_cue_takes_the_chain_subject(model_nlp: Language) -> None:
+    text = "Small groups of protesters continued to call for more information about the shooting."
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "continued to call for"
+    assert _cut(text, draft.source) == "Small groups of protesters"

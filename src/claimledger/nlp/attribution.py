@@ -851,6 +851,8 @@ class _Finder:
                             source = (grand.left_edge.i, grand.right_edge.i + 1)
                 else:
                     source = (child.left_edge.i, child.right_edge.i + 1)
+        if source is None and verb.dep_ == "xcomp" and self._chained(head):
+            source = self._chain_subject(verb.head)  # "protesters continued to call for"
         if source is None:
             source = self._participle_subject(verb)
         if source is None:
@@ -877,6 +879,14 @@ class _Finder:
             right = self.tok_span(verb.right_edge.i + 1, min(main.right_edge.i + 1, unit_end))
             content = [p for p in (left, right) if p is not None] or None
         return source, content
+
+    def _chain_subject(self, chain: Token) -> tuple[int, int] | None:
+        """The subject of an aspect or raising verb that chains the cue ("X seemed to
+        think"), or of the first conjunct it is coordinated with ("X agreed and seemed to …")."""
+        for child in chain.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return (child.left_edge.i, child.right_edge.i + 1)
+        return self._conjunct_subject(chain)
 
     def _participle_subject(self, verb: Token) -> tuple[int, int] | None:
         """The main clause's subject for a sentence-level participle cue: "Trump left,
@@ -1091,6 +1101,8 @@ class _Finder:
         for k in range(start, head):
             if doc[k].lower_ in _MODALS:
                 return True
+        if start < head - 1 and self._chained(head):
+            return False  # "continued to call for", "seemed to think": the chain is the cue
         if head > 0 and doc[head - 1].lower_ == "to":
             return True
         return self.parsed and doc[head].dep_ in ("xcomp", "relcl", "acl", "pcomp")
