@@ -101,6 +101,9 @@ def test_seed_runs_as_a_spacy_component_on_a_blank_pipeline(corpus: Path) -> Non
         "The court passed a 3-1 ruling after the 9/11 anniversary; a magnitude 7.1 quake hit.",
         "The victims were Susie Jackson, 87; Debra Fine, 50 (shot); and Norris Greenhouse Jr., 23.",
         "Crime per 100,000 residents rose in the 9700 block of Shady Tree Lane.[20]",
+        "He was 72 when he died; she turned 90 in May.",
+        "1. The ceasefire must hold. 2. Aid must reach Gaza.",
+        "Highway 1 was closed near kilometre marker 45. Call 911 if you see smoke.",
     ],
 )
 def test_traps_give_no_figure(trap: str) -> None:

@@ -130,6 +130,14 @@ _ADDRESS_AFTER_RE = re.compile(
     r"^\s+(?:block\b|(?:[NSEW]\.?\s+)?(?:[A-Z][a-z]+\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd"
     r"|Boulevard|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl|Highway|Hwy|Parkway|Pkwy)\b)"
 )
+# a person's age after a copula: "he was 72 when …" (a noun after it makes it a count)
+_AGE_COPULA_RE = re.compile(
+    r"\b(?:he|she|who|i)\s+(?:was|is|turned|turns|had\s+turned|will\s+turn|"
+    r"would\s+have\s+(?:been|turned))\s+$",
+    re.I,
+)
+_HEAD_NOUN_AFTER_RE = re.compile(r"^\s*(?:[a-z]+\s+)?(?!when\b|at\b|and\b|in\b|on\b)[a-z]{3,}s\b")
+_INLINE_LIST_RE = re.compile(r"(?:^|[.!?]\s+)$")
 _NAME_COMMA_RE = re.compile(r"(?:\b[A-Z][a-z]+|\bJr\.|\bSr\.|\bboth|\baged?),?\s*$")
 _IDENT_BEFORE_RE = re.compile(
     r"(?:\b(?:no|nos|number|num|#|id|code|flight|pin|tel|phone|ext|vol|page|p|pp|art|sec"
@@ -139,7 +147,8 @@ _IDENT_BEFORE_RE = re.compile(
     r"|point|line|bus|channel|kilometre|km|exit|box|district|precinct|stage|round|game"
     r"|match|week|day|episode|season|act|paragraph|photo|image|picture|slide|magnitude|scale|tier|stage|size|number|clause|item|step|hall|building|floor"
     r"|house|lot|batch|group|team|area|region|checkpoint|post|base|station|tower|wing"
-    r"|apartment|flat|cabin|seat|bay|dock|pier|berth|lane|avenue)\.?|#)\s*$",
+    r"|apartment|flat|cabin|seat|bay|dock|pier|berth|lane|avenue|marker|junction|pillar"
+    r"|call|dial|hotline)\.?|#)\s*$",
     re.I,
 )
 # the longest word the pattern ends with, its full stop included (see ``_ends_with``)
@@ -400,6 +409,10 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         left
     ):
         return True
+    if _AGE_COPULA_RE.search(left) and not _HEAD_NOUN_AFTER_RE.match(right):
+        return True  # "he was 72 when he died", "she turned 90"
+    if _INLINE_LIST_RE.search(left) and re.match(r"^[.)]\s+[A-Z]", right):
+        return True  # "1. The ceasefire must hold. 2. Aid must reach Gaza."
     if re.search(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:and|to|-|–)\s*$", left, re.I):
         return True  # the upper age of "aged between 20 and 25"
     if re.fullmatch(r"[0-2]\d[0-5]\d", m.text) and re.match(
