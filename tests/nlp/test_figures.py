@@ -156,6 +156,10 @@ def test_ranges_are_one_interval(sentence: str, surface: str, low: int, high: in
     [
         ("Thousands of protesters rallied in the capital.", "Thousands", None, 2000, "person",
          "protesters", "protesters"),
+        ("The blast claimed 19 lives.", "19", 19, 19, "person", "killed", None),
+        ("Rescuers saved 40 lives.", "40", 40, 40, None, "count_other", None),
+        ("Gunmen abducted 30 schoolgirls from a dormitory.", "30", 30, 30, "person", "kidnapped",
+         "schoolgirls"),
         ("Dozens were wounded after six people were killed.", "Dozens", None, 24, "person",
          "injured", None),
         ("Scores of people were arrested.", "Scores", None, 40, "person", "arrested", "people"),

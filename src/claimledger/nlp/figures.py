@@ -577,6 +577,10 @@ _COLLECTIVE_MODIFIERS = {
 }  # fmt: skip
 
 
+# "saved 40 lives" counts the living: "lives" is a toll only after other verbs
+_SAVED_RE = re.compile(r"\b(?:sav|spar|rescu|protect)(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
     """The counted noun after the number: "3,250 people", "scores of Takfiri terrorists"."""
     start = max(fig.end, fig.unit_end)
@@ -657,8 +661,13 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
     fig.head_is_people = _is_people(head, phrase)
     fig.group = head.lower() in ("families", "households", "family", "household")
     fig.subject = _canonical_subject(head, phrase)
-    if fig.subject in ("deaths", "fatalities", "casualties", "injuries", "bodies", "corpses"):
-        fig.measure_hint = lex.ROLE_MEASURE.get(fig.subject)
+    if fig.subject in (
+        "deaths", "fatalities", "casualties", "injuries", "bodies", "corpses", "lives"
+    ):  # fmt: skip
+        saved = fig.subject == "lives" and _SAVED_RE.search(
+            text[max(0, fig.start - 40) : fig.start]
+        )
+        fig.measure_hint = None if saved else lex.ROLE_MEASURE.get(fig.subject)
         fig.subject = None  # a toll names no kind of people
     if fig.subject == "people" and head.lower() == "others":
         fig.elided = True

@@ -64,7 +64,8 @@ PEOPLE_NOUNS = set(SUBJECT_CANON) | {
     "neighbors", "sons", "daughters", "brothers", "sisters", "husbands", "wives", "mothers",
     "fathers", "parents", "elders", "chiefs", "commanders", "generals", "agents", "spies",
     "personnel", "staffers", "muslims", "christians", "hindus", "sikhs", "jews",
-    "deaths", "fatalities", "bodies", "corpses", "injuries",
+    "deaths", "fatalities", "bodies", "corpses", "injuries", "schoolgirls", "schoolboys",
+    "lives",
 }  # fmt: skip
 
 IRREGULAR_PLURALS = {
@@ -223,6 +224,7 @@ ROLE_MEASURE = {
     "hostages": "kidnapped", "captives": "kidnapped", "abductees": "kidnapped",
     "suspects": "arrested", "detainees": "arrested", "prisoners": "arrested",
     "bodies": "killed", "dead": "killed", "fatalities": "killed", "deaths": "killed",
+    "lives": "killed",
     "wounded": "injured", "injured": "injured", "injuries": "injured", "corpses": "killed",
     "gunmen": "attackers", "attackers": "attackers", "assailants": "attackers",
     "bombers": "attackers", "suicide bombers": "attackers", "kidnappers": "attackers",
