@@ -444,3 +444,33 @@ def test_chained_weak_cue_takes_the_chain_subject(model_nlp: Language) -> None:
     draft = _only(model_nlp, text)
     assert _cut(text, draft.cue) == "continued to call for"
     assert _cut(text, draft.source) == "Small groups of protesters"
+
+
+def test_sentence_final_cue_read_as_a_plural_noun(model_nlp: Language) -> None:
+    text = "Clinton has no serious health issues, her former doctor maintains."
+    assert "maintains" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "As many tax experts have pointed out, the candidate is free to disclose his returns.",
+            "have pointed out",
+            "many tax experts",
+            "the candidate is free to disclose his returns",
+        ),
+        (
+            "The video does not show whether he had a gun, as police have said.",
+            "have said",
+            "police",
+            "The video does not show whether he had a gun",
+        ),
+    ],
+)
+def test_as_aside_attributes_its_clause(
+    nlp: Language, text: str, cue: str, source: str, content: str
+) -> None:
+    draft = next(d for d in _run(nlp, text) if _cut(text, d.cue) == cue)
+    assert _cut(text, draft.source) == source
+    assert [_cut(text, p) for p in draft.content] == [content]

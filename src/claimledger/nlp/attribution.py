@@ -493,9 +493,11 @@ class _Finder:
         token = doc[i]
         if i > 0 and i + 2 < len(doc) and self._headline_verb(i):
             return True
-        if token.tag_ != "NNS" or i == 0 or i + 2 >= len(doc):
+        if token.tag_ != "NNS" or i == 0 or doc[i - 1].tag_ not in ("NN", "NNP", "NNPS", "''"):
             return False
-        if doc[i - 1].tag_ not in ("NN", "NNP", "NNPS"):
+        if token.dep_ == "ROOT" and token.lower_.endswith("s"):
+            return True  # "…, the candidate's former doctor maintains." has no other verb
+        if i + 2 >= len(doc):
             return False
         after = doc[i + 1]
         if after.lower_ == "that":
@@ -639,6 +641,10 @@ class _Finder:
             if content is None or (not strong and not content[1]):
                 return None
             return (None, content[0], True)
+        if strong:
+            aside = self._as_aside(start, end, unit_start, unit_end)
+            if aside is not None:
+                return aside
         # "CONTENT, SOURCE CUE." / "CONTENT,” CUE SOURCE."
         tail_short = self._is_tail(right, unit_end)
         if tail_short:
@@ -673,6 +679,29 @@ class _Finder:
         if source is None and not strong:
             return None
         return (source, pieces, False)
+
+    def _as_aside(
+        self, start: int, end: int, unit_start: int, unit_end: int
+    ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
+        """ "As many experts have pointed out, CONTENT." / "CONTENT, as police have said.":
+        an "as" aside attributes the clause it is attached to."""
+        doc = self.toks
+        source = self.source_before(start, unit_start)
+        if source is None or source[0] - 1 < unit_start or doc[source[0] - 1].lower_ != "as":
+            return None
+        as_index = source[0] - 1
+        if as_index > unit_start and doc[as_index - 1].text not in (",", "(", "—", "–"):
+            return None
+        stop = unit_end
+        while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
+            stop -= 1
+        if end < stop and doc[end].text == ",":
+            piece = self.tok_span(end + 1, stop)
+        elif end >= stop and as_index > unit_start:
+            piece = self.tok_span(unit_start, as_index)
+        else:
+            return None
+        return (source, [piece], False) if piece is not None else None
 
     def _has_quote(self, piece: CharSpan) -> bool:
         return any(q_start < piece[1] and piece[0] < q_end for q_start, q_end in self.quotes)
