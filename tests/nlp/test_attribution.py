@@ -447,8 +447,8 @@ def test_chained_weak_cue_takes_the_chain_subject(model_nlp: Language) -> None:
 
 
 def test_sentence_final_cue_read_as_a_plural_noun(model_nlp: Language) -> None:
-    text = "Clinton has no serious health issues, her former doctor maintains."
-    assert "maintains" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+    text = "DuVernay’s film documents how black life has been shaped by racism."
+    assert "documents" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
 
 
 @pytest.mark.parametrize(
