@@ -231,6 +231,7 @@ _BACKWARD_CUE_RE = re.compile(
     r"|number\s+of\s+(?:dead|deaths|those\s+killed|people\s+killed|fatalities)\s+(?:to|at|rose\s+to)"
     r"|(?:total|tally)\s+of)"
     r"(?:\s+(?:with|along\s+with|together\s+with|by|of|another|a\s+further|an\s+additional"
+    r"|(?:him|her|them)sel(?:f|ves)\s+and"
     r"|a\s+total\s+of|the|some|at\s+least|more\s+than|over|about|around|nearly|almost"
     r"|up\s+to|as\s+many\s+as|only|just|to))*\s*$",
     re.I,

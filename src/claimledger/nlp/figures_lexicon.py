@@ -65,7 +65,10 @@ PEOPLE_NOUNS = set(SUBJECT_CANON) | {
     "fathers", "parents", "elders", "chiefs", "commanders", "generals", "agents", "spies",
     "personnel", "staffers", "muslims", "christians", "hindus", "sikhs", "jews",
     "deaths", "fatalities", "bodies", "corpses", "injuries", "schoolgirls", "schoolboys",
-    "lives",
+    "lives", "syrians", "iraqis", "afghans", "ukrainians", "russians", "israelis", "lebanese",
+    "yemenis", "sudanese", "somalis", "libyans", "kurds", "rohingya", "uyghurs", "pakistanis",
+    "indians", "nigerians", "americans", "iranians", "turks", "egyptians", "eritreans",
+    "ethiopians", "congolese", "haitians", "venezuelans", "mexicans", "filipinos",
 }  # fmt: skip
 
 IRREGULAR_PLURALS = {
