@@ -49,3 +49,25 @@ def test_page_text_equals_html2txt(corpus: Path) -> None:
     """The escalation gate's measure of the page, without the EXSLT callback, is html2txt's."""
     for name, tree in _trees(corpus, 1):
         assert page_text(tree) == html2txt(tree), name
+
+
+@pytest.mark.skipif(not body_cascade._MIRRORS_RAW_PRUNE, reason="another trafilatura version")
+def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
+    """The Python walks standing in for the raw-tree prunes pick the very same elements."""
+    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+
+    walks = (
+        (body_cascade._infinite_scroll_sections, RAW_TREE_PRUNE_XPATH[0]),
+        (body_cascade._share_button_sections, RAW_TREE_PRUNE_XPATH[1]),
+        (body_cascade._comment_sections, REMOVE_COMMENTS_AND_LISTS_XPATH[0]),
+    )
+    pages = sorted((corpus / "comments-dev" / "html").glob("*.html"))
+    trees = [parse_html(decode(p.read_bytes(), str(p), is_html=True)[0], str(p)) for p in pages]
+    trees += [tree for _, tree in _trees(corpus, 1)]
+    selected = 0
+    for tree in trees:
+        for walk, xpath in walks:
+            found = walk(tree)
+            assert found == xpath(tree)
+            selected += len(found)
+    assert selected  # some page has a comment section or list to prune

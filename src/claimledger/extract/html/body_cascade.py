@@ -46,7 +46,9 @@ try:
 except ImportError:  # pragma: no cover - another trafilatura layout
     AVAILABLE = False
 
-_MIRRORS_BASIC_CLEAN = False  # set below once the installed BASIC_CLEAN_XPATH is checked
+# set at the end once the installed expressions are checked against those mirrored here
+_MIRRORS_BASIC_CLEAN = False
+_MIRRORS_RAW_PRUNE = False
 
 
 class BodyCascade:
@@ -83,10 +85,17 @@ class BodyCascade:
         if self._work is None:
             work = copy(self._tree)
             self._is_forum = _forum_thread_page(work)
-            work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
+            if _MIRRORS_RAW_PRUNE:
+                _delete_all(_infinite_scroll_sections(work))
+                _delete_all(_share_button_sections(work))
+            else:
+                work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
             # comments off: the comment sections go from the raw tree (not on forum threads)
             if not self._is_forum:
-                work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
+                if _MIRRORS_RAW_PRUNE:
+                    _delete_all(_comment_sections(work))
+                else:
+                    work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
             self._work = work
         return self._work
 
@@ -214,8 +223,92 @@ def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
     return out
 
 
+# -- the raw-tree prunes without the EXSLT callback ------------------------------------------
+#
+# trafilatura's RAW_TREE_PRUNE_XPATH and REMOVE_COMMENTS_AND_LISTS_XPATH test class and id
+# with EXSLT regular expressions, each test a Python callback: four times slower than the same
+# tests in a walk over the few tags they select. Each function returns what its expression
+# selects, in document order (``re:test`` is ``re.search``; a missing attribute reads as "").
+
+_RAW_PRUNE_PATHS = (
+    ".//*[self::div or self::section or self::aside][ re:test(@id, 'mvp-post-add-(?:box|wrap)"
+    "|infinite-?scroll') or re:test(@class, 'mvp-post-add-(?:box|wrap)|infinite-?scroll')][ "
+    "not(.//h1) or re:test(@id, 'mvp-post-add-(?:box|wrap)') or re:test(@class, "
+    "'mvp-post-add-(?:box|wrap)')]",
+    ".//*[self::div or self::section or self::aside][contains(@class, 'elementor-share-buttons')]",
+)
+_COMMENT_PRUNE_PATH = (
+    ".//*[self::div or self::list or self::section or self::details or self::ol or self::ul][ "
+    "re:test(@id, '^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)') or re:test(@class, "
+    "'^[Cc]omment(?!ary)|(?:article|post)-comments')][ not(self::ol or self::ul) or re:test(@id, "
+    "'^(?:[Cc]omment(?!ary)|comol)') or re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-"
+    "comments')]"
+)
+_SECTION_TAGS = ("div", "section", "aside")
+_SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
+_APPENDED_POST = re.compile(r"mvp-post-add-(?:box|wrap)")
+_COMMENT_TAGS = ("div", "list", "section", "details", "ol", "ul")
+_COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
+_COMMENT_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
+_COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+
+
+def _infinite_scroll_sections(tree: etree._Element) -> list[etree._Element]:
+    """RAW_TREE_PRUNE_XPATH[0]: infinite-scroll containers (unless holding the h1)."""
+    out = []
+    for node in tree.iterdescendants(*_SECTION_TAGS):
+        ident, css = node.get("id", ""), node.get("class", "")
+        if not (_SCROLL.search(ident) or _SCROLL.search(css)):
+            continue
+        if (
+            next(node.iterdescendants("h1"), None) is None
+            or _APPENDED_POST.search(ident)
+            or _APPENDED_POST.search(css)
+        ):
+            out.append(node)
+    return out
+
+
+def _share_button_sections(tree: etree._Element) -> list[etree._Element]:
+    """RAW_TREE_PRUNE_XPATH[1]: Elementor share-button blocks."""
+    return [
+        node
+        for node in tree.iterdescendants(*_SECTION_TAGS)
+        if "elementor-share-buttons" in node.get("class", "")
+    ]
+
+
+def _comment_sections(tree: etree._Element) -> list[etree._Element]:
+    """REMOVE_COMMENTS_AND_LISTS_XPATH: comment sections and comment lists."""
+    out = []
+    for node in tree.iterdescendants(*_COMMENT_TAGS):
+        ident, css = node.get("id", ""), node.get("class", "")
+        if not (_COMMENT_ID.search(ident) or _COMMENT_CLASS.search(css)):
+            continue
+        if (
+            node.tag not in ("ol", "ul")
+            or _COMMENT_LIST_ID.search(ident)
+            or _COMMENT_CLASS.search(css)
+        ):
+            out.append(node)
+    return out
+
+
+def _delete_all(nodes: list[etree._Element]) -> None:
+    """prune_unwanted_nodes for one expression's selection: each removed, its tail kept."""
+    for node in nodes:
+        delete_element(node)
+
+
+def _normal(path: str) -> str:
+    return " ".join(path.split())
+
+
 if AVAILABLE:
     _CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)
     _MIRRORS_BASIC_CLEAN = BASIC_CLEAN_XPATH.path == _BASIC_CLEAN_PATH.replace(
         "{re}", _COOKIE_CONSENT_RE
     )
+    _MIRRORS_RAW_PRUNE = [_normal(x.path) for x in RAW_TREE_PRUNE_XPATH] == list(
+        _RAW_PRUNE_PATHS
+    ) and [_normal(x.path) for x in REMOVE_COMMENTS_AND_LISTS_XPATH] == [_COMMENT_PRUNE_PATH]
