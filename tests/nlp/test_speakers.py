@@ -241,3 +241,17 @@ def test_no_affiliation_from_a_place_or_a_capital_that_only_opens_the_sentence(
     assert by_name["Aid workers"].affiliation is None
     assert by_name["Maria Santos"].affiliation is None
     assert by_name["Maria Santos"].role == "resident of the town"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_well_known_acronym_is_its_body_unless_the_page_defines_it(engine: str) -> None:
+    doc = _doc(
+        "The United Nations said the truce held.\n\n"
+        "“The guns are silent,” said UN envoy Omar Haddad."
+    )
+    annotate(doc, engine)
+    envoy = next(e for e in doc.entities if e.name == "Omar Haddad")
+    assert envoy.affiliation == "United Nations"
+    doc = _doc("The World Hockey Organisation (WHO) said 40 teams had joined the league.")
+    annotate(doc, engine)
+    assert [e.name for e in doc.entities] == ["World Hockey Organisation"]

@@ -244,3 +244,27 @@ CAPITAL_OF: dict[str, str] = {
     "caracas": "Venezuela",
 }
 CAPITALS = frozenset([*CAPITAL_OF, "jerusalem", "brussels", "geneva"])
+
+
+# Acronyms of bodies the news names without spelling out ("UN envoy Omar Haddad"): a page that
+# defines an acronym itself ("… (SOHR)") always wins over this list.
+KNOWN_ACRONYMS: dict[str, str] = {
+    "UN": "United Nations",
+    "EU": "European Union",
+    "NATO": "North Atlantic Treaty Organization",
+    "WHO": "World Health Organization",
+    "UNHCR": "UN Refugee Agency",
+    "UNICEF": "UNICEF",
+    "ICRC": "International Committee of the Red Cross",
+    "IMF": "International Monetary Fund",
+    "ICC": "International Criminal Court",
+    "IAEA": "International Atomic Energy Agency",
+    "OPCW": "Organisation for the Prohibition of Chemical Weapons",
+    "OCHA": "UN Office for the Coordination of Humanitarian Affairs",
+    "WFP": "World Food Programme",
+    "MSF": "Doctors Without Borders",
+    "HRW": "Human Rights Watch",
+    "AU": "African Union",
+    "FBI": "Federal Bureau of Investigation",
+    "CIA": "Central Intelligence Agency",
+}

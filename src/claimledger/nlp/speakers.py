@@ -34,6 +34,7 @@ from claimledger.nlp.gazetteer import (
     DEMONYMS_PLURAL,
     FIRST_NAMES,
     HONORIFICS,
+    KNOWN_ACRONYMS,
     ORG_NAMES,
     ORG_WORDS,
     PERSON_HEADS,
@@ -453,7 +454,10 @@ class SpeakerResolver:
         if stripped in self.acronym_full:
             return self.acronym_full[stripped]
         country = country_of(name)
-        return country or stripped
+        if country:
+            return country
+        # a well-known acronym the page does not define, unless the page spells it out itself
+        return KNOWN_ACRONYMS.get(stripped, stripped)
 
     def resolve_affiliation(self, text: str | None) -> str | None:
         if not text:
