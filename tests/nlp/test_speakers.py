@@ -252,6 +252,6 @@ def test_a_well_known_acronym_is_its_body_unless_the_page_defines_it(engine: str
     annotate(doc, engine)
     envoy = next(e for e in doc.entities if e.name == "Omar Haddad")
     assert envoy.affiliation == "United Nations"
-    doc = _doc("The World Hockey Organisation (WHO) said 40 teams had joined the league.")
+    doc = _doc("The league has grown, the World Hockey Organisation (WHO) said on Tuesday.")
     annotate(doc, engine)
     assert [e.name for e in doc.entities] == ["World Hockey Organisation"]
