@@ -334,11 +334,16 @@ def test_chanted_quote_is_an_attribution(nlp: Language) -> None:
     assert _cut(text, draft.cue) == "chanted" and draft.quote == "direct"
 
 
-def test_interview_or_statement_joins_the_cue(nlp: Language) -> None:
+def test_interview_joins_the_cue(nlp: Language) -> None:
     text = "“The port will reopen in May,” the minister said in a phone interview."
     draft = _only(nlp, text)
     assert _cut(text, draft.cue) == "said in a phone interview"
     assert _cut(text, draft.source) == "the minister"
+
+
+def test_statement_stays_out_of_the_cue(nlp: Language) -> None:
+    text = "“The port will reopen in May,” the minister said in a statement."
+    assert _cut(text, _only(nlp, text).cue) == "said"
 
 
 def test_headline_verb_read_as_a_noun(model_nlp: Language) -> None:
@@ -474,3 +479,8 @@ def test_as_aside_attributes_its_clause(
     draft = next(d for d in _run(nlp, text) if _cut(text, d.cue) == cue)
     assert _cut(text, draft.source) == source
     assert [_cut(text, p) for p in draft.content] == [content]
+
+
+def test_source_keeps_its_short_form_in_brackets(nlp: Language) -> None:
+    text = "The World Hockey Organisation (WHO) said 40 teams had joined the league."
+    assert _cut(text, _only(nlp, text).source) == "The World Hockey Organisation (WHO)"

@@ -216,7 +216,7 @@ _MODALS = frozenset(
 )
 # Verbs of speaking that report an event unless a topic or a quote follows.
 _VENUE_DETS = frozenset(["a", "an", "his", "her", "their", "its", "the"])
-_VENUE_NOUNS = frozenset(["interview", "statement"])
+_VENUE_NOUNS = frozenset(["interview"])
 _GLUED_DASH = re.compile(r"([”\"’'])[ \t\xa0]*([―—–]|--)[ \t\xa0]*(?=[A-Z])")
 _CONTRACTED_AUX = frozenset(["'s", "'ve", "'re", "'d", "'ll", "'m"])
 _NO_COMMENT = re.compile(
@@ -472,8 +472,9 @@ class _Finder:
         return end
 
     def _venue_end(self, end: int) -> int:
-        """Past "in a (phone) interview" / "in a statement" right after the cue: PolNeAR
-        counts the channel of a report as part of its cue ("said in a recent interview")."""
+        """Past "in a (phone) interview" right after the cue: PolNeAR counts the interview
+        a report was given in as part of its cue ("said in a recent interview"); a written
+        statement is the report's medium and stays out ("said in a statement")."""
         doc = self.toks
         n = len(doc)
         if end + 2 >= n or doc[end].lower_ != "in" or doc[end + 1].lower_ not in _VENUE_DETS:
@@ -559,6 +560,16 @@ class _Finder:
             return None
         if doc[j].lower_ in _RELATIVES:
             return (j, j + 1)
+        if doc[j].text == ")":
+            # "The World Hockey Organisation (WHO) said": the name with its short form
+            opener = next(
+                (k for k in range(j - 1, max(unit_start, j - 6) - 1, -1) if doc[k].text == "("),
+                None,
+            )
+            if opener is None or opener - 1 < unit_start:
+                return None
+            start = self._walk_left(opener - 1, unit_start)
+            return (start, group_start) if start is not None else None
         if doc[j].text == ",":
             # "Brian Fallon, the campaign's press secretary, noted": skip the appositive
             k = j - 1
