@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -26,6 +27,10 @@ from spacy.tokens import Doc
 from claimledger.nlp import figures_lexicon as lex
 from claimledger.nlp.drafts import FigureDraft
 from claimledger.nlp.numbers import NumberMention, find_numbers
+
+# The readers' inline patterns, each compiled once: re's own cache is shared with code that
+# compiles a pattern per page, which pushes these out and has re compile them again.
+_rx = lru_cache(maxsize=None)(re.compile)
 
 # ---------------------------------------------------------------------------------------------
 # Context patterns (anchored at the end of the left context or the start of the right one).
@@ -368,15 +373,15 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     if prev_char.isdigit() or (prev_char in ".,:" and start > 1 and text[start - 2].isdigit()):
         return True  # inside a longer digit run ("1.2.3", "10:30")
     if prev_char.isalpha():
-        glued = re.search(r"[A-Za-z]+$", left)
+        glued = _rx(r"[A-Za-z]+$").search(left)
         if not glued or glued.group(0).lower() not in _GLUED_QUALIFIER:
             return True  # A3075, G7
-    if re.search(r"[A-Za-z]{1,6}-$", left) and not re.search(
-        r"\b(?:some|about|over|nearly|around)-$", left, re.I
-    ):
+    if _rx(r"[A-Za-z]{1,6}-$").search(left) and not _rx(
+        r"\b(?:some|about|over|nearly|around)-$", re.I
+    ).search(left):
         return True  # F-16, Covid-19, MiG-29, B-2
     if right[:1].isalpha() and not m.scaled:
-        glued_word = re.match(r"[A-Za-z²]+", right)
+        glued_word = _rx(r"[A-Za-z²]+").match(right)
         assert glued_word is not None
         if glued_word.group(0).lower() not in lex.GLUED_UNITS:
             return True  # 82s, 1990s, 3D, 5G, 1st, 4x4
@@ -386,7 +391,7 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         return True
     if _TIME_AFTER_DOT_RE.match(right) and m.value is not None and m.value <= 24:
         return True  # "6. 00" (a clock time written with a dot)
-    if re.match(r"\d{2}\b", m.text) and not m.is_word and re.search(r"\d[:.]\s?$", left):
+    if _rx(r"\d{2}\b").match(m.text) and not m.is_word and _rx(r"\d[:.]\s?$").search(left):
         return True  # the minutes of "6. 00am"
     if _SLASH_DATE_RE.match(right) or _SLASH_BEFORE_RE.search(left):
         return True
@@ -397,14 +402,14 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
             return True  # the year of "October 26, 2019"
         digits = m.text.strip("$£€¥₹ ")
         if (
-            re.fullmatch(r"1[89]\d\d|20\d\d|2100", digits)
+            _rx(r"1[89]\d\d|20\d\d|2100").fullmatch(digits)
             and not m.currency
             and not (_YEAR_OK_AFTER_RE.match(right) and not _YEAR_BEFORE_RE.search(left))
         ):
             return True  # a year
-        if re.fullmatch(r"\d{7,}", digits) or re.match(r"^-\d{3,}", right):
+        if _rx(r"\d{7,}").fullmatch(digits) or _rx(r"^-\d{3,}").match(right):
             return True  # phone and ID numbers
-        if re.search(r"\d-$", left) and re.match(r"\d{3,}", digits):
+        if _rx(r"\d-$").search(left) and _rx(r"\d{3,}").match(digits):
             return True
     if (_AGE_AFTER_RE.match(right) and not _OLD_THING_RE.match(right)) or _AGE_BEFORE_RE.search(
         left
@@ -412,38 +417,40 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         return True
     if _AGE_COPULA_RE.search(left) and not _HEAD_NOUN_AFTER_RE.match(right):
         return True  # "he was 72 when he died", "she turned 90"
-    if _INLINE_LIST_RE.search(left) and re.match(r"^[.)]\s+[A-Z]", right):
+    if _INLINE_LIST_RE.search(left) and _rx(r"^[.)]\s+[A-Z]").match(right):
         return True  # "1. The ceasefire must hold. 2. Aid must reach Gaza."
-    if re.search(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:and|to|-|–)\s*$", left, re.I):
+    if _rx(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:and|to|-|–)\s*$", re.I).search(left):
         return True  # the upper age of "aged between 20 and 25"
-    if re.fullmatch(r"[0-2]\d[0-5]\d", m.text) and re.match(
-        r"^\s*(?:hrs|hours|h|gmt|utc|local)\b", right, re.I
-    ):
+    if _rx(r"[0-2]\d[0-5]\d").fullmatch(m.text) and _rx(
+        r"^\s*(?:hrs|hours|h|gmt|utc|local)\b", re.I
+    ).match(right):
         return True  # "0600 hrs"
     if (
         not m.is_word
         and _NAME_COMMA_RE.search(left)
-        and re.match(r"^\s*(?:[,;)(]|\.(?:\s|$)|$|and\b|or\b)", right)
-        and (left.rstrip().endswith(",") or re.search(r"\b(?:both|aged?)\s*$", left))
+        and _rx(r"^\s*(?:[,;)(]|\.(?:\s|$)|$|and\b|or\b)").match(right)
+        and (left.rstrip().endswith(",") or _rx(r"\b(?:both|aged?)\s*$").search(left))
         and m.value is not None
         and m.value < 120
     ):
         return True  # "Ali Hassan, 40,"
-    if re.search(r"\b(?:magnitude|scale|level|category|tier|grade|number|no\.?|#)\s*$", left, re.I):
+    if _rx(r"\b(?:magnitude|scale|level|category|tier|grade|number|no\.?|#)\s*$", re.I).search(
+        left
+    ):
         return True  # "a magnitude 7.1 earthquake", "a category 4 storm"
-    if re.search(r"\b\d+\s+of\s+$", left) and re.match(r"^\s*(?:$|\n|\)|[-|:])", right):
+    if _rx(r"\b\d+\s+of\s+$").search(left) and _rx(r"^\s*(?:$|\n|\)|[-|:])").match(right):
         return True  # "Photo 3 of 12"
-    if re.search(r"\bages?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+)?)+$", left, re.I):
+    if _rx(r"\bages?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+)?)+$", re.I).search(left):
         return True  # "ages 18, 18, 19 and 20"
-    if re.search(r"\bper\s+$", left, re.I) or (left.endswith("[") and right.startswith("]")):
+    if _rx(r"\bper\s+$", re.I).search(left) or (left.endswith("[") and right.startswith("]")):
         return True  # "per 100,000 residents", citation marks "[20]"
     if _ADDRESS_AFTER_RE.match(right):
         return True  # "the 9700 block of Shady Tree Lane", "2401 University Ave."
-    article_before = re.search(r"\b(?:a|an|the|of|per)\s+\w+\s*$", left, re.I)
+    article_before = _rx(r"\b(?:a|an|the|of|per)\s+\w+\s*$", re.I).search(left)
     if (
         _ends_with(_IDENT_BEFORE_RE, left, _IDENT_BEFORE_LONGEST)
         and not _QUALIFIER_WORDS.search(left)
-        and (not article_before or re.search(r"(?:#|\bno\.?)\s*$", left, re.I))
+        and (not article_before or _rx(r"(?:#|\bno\.?)\s*$", re.I).search(left))
     ):
         return True  # Sector 24, Route 6, Resolution 2254
     cap = _CAP_WORD_BEFORE_RE.search(left)
@@ -463,8 +470,8 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     if m.text.lower() == "one" and (
         _ONE_PRONOUN_AFTER_RE.match(right) or _ONE_PRONOUN_BEFORE_RE.search(left)
     ):
-        return not _QUALIFIER_WORDS.search(left) or bool(re.match(r"^\s*of\b", right, re.I))
-    if m.text.lower() in ("one", "a dozen") and re.match(r"^\s*(?:of\b)", right, re.I):
+        return not _QUALIFIER_WORDS.search(left) or bool(_rx(r"^\s*of\b", re.I).match(right))
+    if m.text.lower() in ("one", "a dozen") and _rx(r"^\s*(?:of\b)", re.I).match(right):
         return m.text.lower() == "one"
     if _TIME_REFERENCE_AFTER_RE.match(right) or (
         _TIME_UNIT_AFTER_RE.match(right) and _SUPERLATIVE_IN_RE.search(left)
@@ -533,9 +540,9 @@ def _singular_to_plural(word: str) -> str:
         return "people"
     if word == "child":
         return "children"
-    if re.search(r"[^aeiou]y$", word):
+    if _rx(r"[^aeiou]y$").search(word):
         return word[:-1] + "ies"
-    if re.search(r"(?:s|x|z|ch|sh)$", word):
+    if _rx(r"(?:s|x|z|ch|sh)$").search(word):
         return word + "es"
     return word + "s"
 
@@ -546,7 +553,7 @@ def _is_plural(word: str) -> bool:
         return True
     if word.isupper() and len(word) > 1:
         return False  # ISIS, SDF
-    return bool(re.search(r"[^su'’]s$", lower)) and not lower.endswith(("ous", "ss", "is"))
+    return bool(_rx(r"[^su'’]s$").search(lower)) and not lower.endswith(("ous", "ss", "is"))
 
 
 def _is_people(head: str, phrase: str) -> bool:
@@ -557,7 +564,7 @@ def _is_people(head: str, phrase: str) -> bool:
         return False
     if lower.endswith("men") and len(lower) > 3:
         return True
-    if head[:1].isupper() and re.search(r"(?:ans|ese|is|nos|ers|ks|ds|ts|hs|gs|bs)$", head):
+    if head[:1].isupper() and _rx(r"(?:ans|ese|is|nos|ers|ks|ds|ts|hs|gs|bs)$").search(head):
         return not head.isupper()  # nationalities and peoples: Indians, Filipinos, Kurds
     if lower in lex.PERSON_ANTS:
         return True
@@ -594,12 +601,12 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
         return
     vague_of = _VAGUE_OF_RE.match(right)
     if vague_of and (
-        fig.value is None or re.search(r"dozen|hundred|thousand|million", fig.mention.text, re.I)
+        fig.value is None or _rx(r"dozen|hundred|thousand|million", re.I).search(fig.mention.text)
     ):
         right_offset = vague_of.end()
         right = right[right_offset:]
         start += right_offset
-        the = re.match(r"^\s+(?:the|these|those|their)\b", right, re.I)
+        the = _rx(r"^\s+(?:the|these|those|their)\b", re.I).match(right)
         if the:
             start += the.end()
             right = right[the.end() :]
@@ -639,7 +646,7 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
     if singular:
         # "one musket rifle": the last word before the phrase ends
         candidates = [i for i, w in enumerate(words) if w.group(0).lower() not in lex.NP_SKIP]
-        content = [i for i in candidates if not re.search(r"(?:ed|ing|ly)$", words[i].group(0))]
+        content = [i for i in candidates if not _rx(r"(?:ed|ing|ly)$").search(words[i].group(0))]
         head_index = content[-1] if content else None
         if head_index is not None and head_index > 2:
             head_index = content[0]
@@ -676,20 +683,19 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
 
 def _money_subject(text: str, fig: _Figure, sentence: tuple[int, int], limit: int) -> str | None:
     """What money pays for or values: "$5 million in aid", "property worth $2m"."""
-    after = re.match(r"^\s+(?:worth\s+of|in|of|for)\s+(?:the\s+)?", text[fig.end : limit])
+    after = _rx(r"^\s+(?:worth\s+of|in|of|for)\s+(?:the\s+)?").match(text[fig.end : limit])
     if after:
         words = []
-        for word in re.finditer(r"[a-z][a-z-]*|\S", text[fig.end + after.end() : limit][:60]):
+        for word in _rx(r"[a-z][a-z-]*|\S").finditer(text[fig.end + after.end() : limit][:60]):
             token = word.group(0)
             if not token[0].isalpha() or token.lower() in lex.NP_STOP or len(words) == 3:
                 break
             words.append(token.lower())
         if words:
             return words[-1]  # "in humanitarian aid" → aid
-    before = re.search(
-        r"\b([a-z][a-z-]+)\s+(?:worth|valued\s+at|totall?ing|of|amounting\s+to)\s+$",
-        text[sentence[0] : fig.qual_start],
-    )
+    before = _rx(
+        r"\b([a-z][a-z-]+)\s+(?:worth|valued\s+at|totall?ing|of|amounting\s+to)\s+$"
+    ).search(text[sentence[0] : fig.qual_start])
     if before and before.group(1) not in lex.NP_STOP:
         return before.group(1)
     return None
@@ -697,7 +703,7 @@ def _money_subject(text: str, fig: _Figure, sentence: tuple[int, int], limit: in
 
 def _mass_subject(text: str, start: int, limit: int) -> str | None:
     """What a weight or volume is of: "400 tonnes of oil", "50 kg hashish"."""
-    found = re.match(r"^\s+(?:of\s+)?(?:the\s+)?([A-Za-z][a-z-]+)", text[start:limit])
+    found = _rx(r"^\s+(?:of\s+)?(?:the\s+)?([A-Za-z][a-z-]+)").match(text[start:limit])
     if not found or found.group(1).lower() in lex.NP_STOP:
         return None
     return found.group(1).lower()
@@ -706,7 +712,7 @@ def _mass_subject(text: str, start: int, limit: int) -> str | None:
 def _clause_window(text: str, start: int, limit: int, allow_who: bool) -> str:
     """Text after the counted phrase up to the next clause break (or ``limit``)."""
     window = text[start:limit]
-    who = re.match(r"^\s*,?\s*(?:who|that)\b", window, re.I)
+    who = _rx(r"^\s*,?\s*(?:who|that)\b", re.I).match(window)
     skip = who.end() if (who and allow_who) else 0
     brk = _CLAUSE_BREAK_RE.search(window, skip)
     return (window[: brk.start()] if brk else window)[:100]
@@ -733,16 +739,15 @@ def _forward_measure(window: str) -> str | None:
 
 def _is_perpetrator(window: str) -> bool:
     """ "Four men raped a …": an active violent verb right after the group, with an object."""
-    verb = re.match(
+    verb = _rx(
         r"^\s*(?:,\s*)?(?:also\s+|reportedly\s+|allegedly\s+|then\s+|later\s+|had\s+)?"
         + lex.PERPETRATOR_VERBS.pattern,
-        window,
         re.I,
-    )
+    ).match(window)
     if not verb:
         return False
     after = window[verb.end() :]
-    return not re.match(r"^\s*(?:by|in|on|at|when|after|as|during|while|near|,|\.|$)", after, re.I)
+    return not _rx(r"^\s*(?:by|in|on|at|when|after|as|during|while|near|,|\.|$)", re.I).match(after)
 
 
 def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]) -> None:
@@ -758,7 +763,7 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
     if _DONE_BY_RE.search(text[sentence[0] : fig.start][-60:]):
         measure = "attackers"  # "gang-raped by 5 men"
     elif backward:
-        cue = re.sub(r"\s+", " ", backward.group("cue").lower())
+        cue = _rx(r"\s+").sub(" ", backward.group("cue").lower())
         if cue.startswith(("death toll", "toll", "raising", "raised", "number of")):
             measure = "deaths_total"
         elif cue in ("left", "leaving"):
@@ -813,7 +818,7 @@ def PROTEST_IN_SENTENCE(sentence_text: str) -> bool:
 def _duration_subject(text: str, fig: _Figure, sentence: tuple[int, int]) -> None:
     """The event a duration belongs to: "five-month battle", "for two months" of protests."""
     after = text[fig.unit_end : min(sentence[1], fig.unit_end + 40)]
-    glued = re.match(r"^(?:-long|[\s-]old)?\s+(?:of\s+)?([a-z][a-z-]+)", after)
+    glued = _rx(r"^(?:-long|[\s-]old)?\s+(?:of\s+)?([a-z][a-z-]+)").match(after)
     if glued and (
         glued.group(1) in lex.EVENT_NOUNS or text[fig.unit_end - 1 : fig.unit_end] != "s"
     ):
@@ -823,7 +828,7 @@ def _duration_subject(text: str, fig: _Figure, sentence: tuple[int, int]) -> Non
             return
     before = text[sentence[0] : fig.qual_start].lower()
     best = None
-    for word in re.finditer(r"[a-z][a-z-]+", before[-120:]):
+    for word in _rx(r"[a-z][a-z-]+").finditer(before[-120:]):
         if word.group(0) in lex.EVENT_NOUNS:
             best = word.group(0)
     fig.subject = best
@@ -850,7 +855,7 @@ def _link_parts(text: str, figures: list[_Figure]) -> None:
         if (
             _PART_OF_BEFORE_RE.search(left) or _PART_OF_AFTER_RE.match(right)
         ) and earlier is not None:
-            if re.search(r"\bwith\s*$", left, re.I) and not re.search(r",\s*with\s*$", left):
+            if _rx(r"\bwith\s*$", re.I).search(left) and not _rx(r",\s*with\s*$").search(left):
                 continue
             fig.part_of = earlier
         elif _coordinated_part(text, figures, index):
@@ -972,7 +977,7 @@ def _fill_elided_subjects(text: str, figures: list[_Figure]) -> None:
             before = text[max(0, fig.start - 200) : fig.start]
             nouns = [
                 w.group(0)
-                for w in re.finditer(r"[A-Za-z][a-z-]+", before)
+                for w in _rx(r"[A-Za-z][a-z-]+").finditer(before)
                 if w.group(0).lower() in lex.PEOPLE_NOUNS and _is_plural(w.group(0))
             ]
             if nouns:
