@@ -484,3 +484,22 @@ def test_as_aside_attributes_its_clause(
 def test_source_keeps_its_short_form_in_brackets(nlp: Language) -> None:
     text = "The World Hockey Organisation (WHO) said 40 teams had joined the league."
     assert _cut(text, _only(nlp, text).source) == "The World Hockey Organisation (WHO)"
+
+
+def test_poll_with_a_long_name_as_source(nlp: Language) -> None:
+    text = "In the previous Washington Post/ABC News national poll, Clinton led by 5 points."
+    assert "In" in [_cut(text, d.cue) for d in _run(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They found a way through the Clean Air Act to cut emissions.",
+        "Many regulars continued to stay away from the square.",
+        "It is worth noting that the bill passed in 2015.",
+        "The agency rated 32% of claims as false, compared to 11% of other claims.",
+        "Seriously, please ask yourself that question before you vote.",
+    ],
+)
+def test_no_report_in_acts_asides_and_instructions(model_nlp: Language, text: str) -> None:
+    assert not _run(model_nlp, text)

@@ -432,6 +432,16 @@ class _Finder:
                 continue  # "was charged with manslaughter": an indictment, not a report
             if lemma == "add" and i + 1 < n and doc[i + 1].lower_ == "up":
                 continue  # "the bills add up to …": a sum, not a report
+            if i > 0 and doc[i - 1].lower_ == "worth":
+                continue  # "it is worth noting that …": the writer's own aside
+            if (
+                lower == "compared"
+                and i > 0
+                and i + 1 < n
+                and doc[i - 1].text in (",", "”", '"')
+                and doc[i + 1].lower_ in ("to", "with")
+            ):
+                continue  # "…, compared to 11% of …": a comparison, not a report
             required = REQUIRED_PARTICLES.get(lemma)
             if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
                 continue  # "point" alone is no cue, "pointed out" is
@@ -1041,6 +1051,8 @@ class _Finder:
                 continue
             if not strong and self._irrealis(head, start):
                 continue
+            if self._imperative(head, start):
+                continue
             if lemma in _TOPIC_VERBS and not self._has_topic(head, end, pieces):
                 continue
             cue_span = self.tok_span(start, end) if lemma != "according to" else None
@@ -1146,6 +1158,23 @@ class _Finder:
         if head > 0 and doc[head - 1].lower_ == "to":
             return True
         return self.parsed and doc[head].dep_ in ("xcomp", "relcl", "acl", "pcomp")
+
+    def _imperative(self, head: int, start: int) -> bool:
+        """A bare cue with no subject heading its clause is an instruction to the reader
+        ("please ask yourself …", "Now tell us …"), not a report of what someone said."""
+        if not self.parsed:
+            return False
+        verb = self.toks[head]
+        if start < head:
+            return False
+        subject = ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark")
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            if verb.tag_ != "VB" or any(child.dep_ in subject for child in verb.children):
+                return False
+            verb = verb.head  # "… and ask yourself": the first conjunct decides
+        if verb.tag_ != "VB" or verb.dep_ != "ROOT":
+            return False
+        return not any(child.dep_ in subject for child in verb.children)
 
     def _has_topic(self, head: int, end: int, pieces: list[CharSpan]) -> bool:
         """ "spoke to reporters Friday" reports an event; "spoke about X" / a quote a claim."""

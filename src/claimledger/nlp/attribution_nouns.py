@@ -128,7 +128,7 @@ def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
             continue
         unit_start, unit_end = finder.unit_of[i]
         head = None
-        for k in range(i + 1, min(unit_end, i + 8)):
+        for k in range(i + 1, min(unit_end, i + 12)):
             if doc[k].lower_ in _POLL_NOUNS:
                 head = k
                 break

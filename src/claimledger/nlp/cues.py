@@ -283,7 +283,19 @@ WEAK_VERBS = [
 # Weak verbs whose object is a thing, not what is claimed ("released a letter", "saw the
 # tweet", "heard the news"): cues only with a reported clause, never with an object content.
 CLAUSE_ONLY = frozenset(
-    ["release", "see", "hear", "read", "learn", "discover", "chant", "depict", "narrate"]
+    [
+        "release",
+        "see",
+        "hear",
+        "read",
+        "learn",
+        "discover",
+        "chant",
+        "depict",
+        "narrate",
+        "find",
+        "continue",
+    ]
 )
 
 # Irregular past / participle forms (base → forms).
