@@ -216,3 +216,30 @@ def test_a_header_without_a_count_opens_the_thread_only_before_comments() -> Non
     doc = claimledger.analyze(plain, uri="plain.txt", nlp="none")
     assert doc.comments == []
     assert "Geneva" in doc.body_text()
+
+
+def test_caption_labels_credits_and_story_lists_are_not_body() -> None:
+    text = (
+        "Hospital hit as shelling intensifies\n\n"
+        "Advertisement\n\n"
+        "Shelling struck a children's hospital on Friday, the regional governor said.\n\n"
+        "Image caption: Firefighters at the hospital on Friday.\n\n"
+        "Photograph: Reuters\n\n"
+        "What we know so far\n\n"
+        "- Two staff members were killed\n"
+        "- Patients were moved to other hospitals\n\n"
+        "Share this article\n\n"
+        "Most read\n\n"
+        "1. Ukraine war latest\n"
+        "2. Markets fall on rate fears\n"
+    )
+    doc = claimledger.analyze(text, uri="hospital.txt", nlp="none")
+    assert_spans_ok(doc)
+    kinds = {doc.slice(s.span): s.kind for s in doc.sections}
+    assert kinds["Image caption: Firefighters at the hospital on Friday."] == "caption"
+    assert kinds["Photograph: Reuters"] == "boilerplate"
+    assert kinds["What we know so far"] == "heading"
+    assert kinds["Share this article"] == kinds["Most read"] == "boilerplate"
+    assert kinds["1. Ukraine war latest"] == "boilerplate"
+    body = doc.body_text()
+    assert "Two staff members were killed" in body and "Markets" not in body

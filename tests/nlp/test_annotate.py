@@ -248,3 +248,27 @@ def test_summary_tables_show_speakers_cues_and_figures(seed_bytes: bytes) -> Non
         assert expected in out
     assert "3,250" in out and "270,000" in out
     assert "abusive language in c1.1" in out
+
+
+PAGE_WITH_LIST = (
+    "Hospital hit as shelling intensifies\n\n"
+    "Shelling struck a children's hospital on Friday, the regional governor said.\n\n"
+    "What we know so far\n\n"
+    "- Two staff members were killed\n"
+    "- 11 people were wounded, including three children\n"
+    "- Patients were moved to other hospitals\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["rules", *installed_models()[:1]])
+def test_each_list_item_is_a_claim_and_a_wh_label_is_none(engine: str) -> None:
+    doc = claimledger.analyze(PAGE_WITH_LIST, uri="list.txt", nlp=engine)
+    assert_spans_ok(doc)
+    own = [doc.slice(k.content[0]) for k in doc.claims if k.source is None]
+    assert own == [
+        "Two staff members were killed",
+        "11 people were wounded, including three children",
+        "Patients were moved to other hospitals",
+    ]
+    wounded = next(k for k in doc.claims if doc.slice(k.span).startswith("11 people"))
+    assert [f.text for f in doc.figures if f.id in wounded.figures] == ["11", "three"]

@@ -66,11 +66,21 @@ COMMENT_CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 BOILERPLATE_LINE = re.compile(
-    r"^(?:share this:?|share on (?:facebook|twitter|x)|click to share on .*|tweet|"
+    r"^(?:share on (?:facebook|twitter|x)|click to share on .*|tweet|"
     r"advertisement|related(?: posts| articles| stories| content| coverage)?:?|"
+    r"share this(?: article| story| page| post)?:?|share (?:on|via) .*|"
     r"(?:related|read more|see also|also read|read also|more on this|more from)\s*:.*|"
     r"like this:?|loading\.\.\.|"
     r"subscribe(?: now)?|sign up for .*newsletter.*|read more:?|continue reading.*|"
     r"follow us on .*|posted in .*|tags?:.*|filed under:?.*)$",
+    re.IGNORECASE,
+)
+
+# a heading over a list of other stories: the heading and the list are page chrome
+CHROME_HEADING = re.compile(
+    r"^(?:most (?:read|popular|viewed|shared)|trending(?: now| stories)?|recommended(?: for you)?|"
+    r"(?:more|top|latest|related) (?:stories|news|headlines|articles)|you (?:may|might) also like|"
+    r"read (?:next|more)|editor'?s picks|more from [\w .]+|popular (?:now|stories)|"
+    r"related topics|more on this story)\s*:?$",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ from itertools import pairwise
 from claimledger.extract.layout import renumber_comments
 from claimledger.extract.patterns import (
     BOILERPLATE_LINE,
+    CHROME_HEADING,
     COMMENT_CHROME_LINE,
     THREAD_END_LINE,
     comment_header_count,
@@ -44,6 +45,17 @@ _DATE_LINE = re.compile(rf"^{_DATE}$", re.IGNORECASE)
 # "JohnDoe77 • 2 hours ago", "Anna P. | March 3, 2024", "Sam — 5 hours ago": name and date
 _AUTHOR_DATE = re.compile(
     rf"^(?P<name>[^\s•·|].{{0,58}}?)\s*(?:[•·|—–]|\s-\s|\s+on\s)\s*(?P<date>{_DATE})$",
+    re.IGNORECASE,
+)
+# "Image caption: …", "Pictured: …": a caption printed once, with its label
+_CAPTION_PREFIX = re.compile(
+    r"^(?:image caption|video caption|caption|photo(?:graph)?|picture|pictured|image)\s*:\s*\S",
+    re.IGNORECASE,
+)
+# "Photograph: Reuters", "Photo: AFP via Getty Images": a credit, nothing to read
+_CREDIT_LINE = re.compile(
+    r"^(?:photo(?:graph)?|picture|image|credit|photo credit)s?\s*:\s*(?:\S+\s*){1,5}$|"
+    r"^\(?(?:[A-Z][\w.]*\s*){1,3}(?:/|via)\s*(?:[A-Z][\w.]*\s*){1,3}\)?$|^\(?getty images\)?$",
     re.IGNORECASE,
 )
 # a commenter's name as threads print it: a handle or a name of a few words, no sentence
@@ -157,7 +169,17 @@ def extract_text(text: str, uri: str) -> Document:
     declared: int | None = None
     comments: list[Comment] = []
     title_text = title.text if title else ""
+    after_chrome_heading = False
     for n, block in enumerate(body_blocks):
+        if len(block) == 1 and CHROME_HEADING.match(block[0].text):
+            out.add("boilerplate", block[0].start, block[0].end)
+            after_chrome_heading = True
+            continue
+        if after_chrome_heading and all(_teaser_line(ln.text) for ln in block):
+            for line in block:  # "Most read" and its list of other stories
+                out.add("boilerplate", line.start, line.end)
+            continue
+        after_chrome_heading = False
         _body_block(text, block, out, title_text, first=(n == 0))
     if header_index is not None:
         header = blocks[header_index][0]
@@ -202,6 +224,13 @@ def _bare_header(blocks: list[list[_Line]]) -> int | None:
         ):
             return i
     return None
+
+
+def _teaser_line(line: str) -> bool:
+    """A line of a list of other stories: numbered or bulleted, or a short headline."""
+    return bool(_LIST_MARKER.match(line)) or (
+        len(line.split()) <= 14 and not line.endswith((".", "!", "?", ":"))
+    )
 
 
 def _is_meta_line(line: str) -> bool:
@@ -264,9 +293,12 @@ def _body_block(text: str, block: list[_Line], out: _Builder, title: str, first:
                 j += 1
             i = j
             continue
-        if BOILERPLATE_LINE.match(line.text):
+        if BOILERPLATE_LINE.match(line.text) or _CREDIT_LINE.match(line.text):
             flush()
             out.add("boilerplate", line.start, line.end)
+        elif _CAPTION_PREFIX.match(line.text):
+            flush()
+            out.add("caption", line.start, line.end)
         elif (
             _LIST_MARKER.match(line.text)
             and sum(1 for ln in block if _LIST_MARKER.match(ln.text)) >= 2

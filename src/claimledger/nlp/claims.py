@@ -137,6 +137,9 @@ def has_finite_verb(sdoc: Doc, start: int, end: int) -> bool:
     return False
 
 
+_WH_LABEL = re.compile(r"^(?:what|how|why|where|when|who|which)\b", re.IGNORECASE)
+
+
 def own_claims(
     text: str, region: Region, sdoc: Doc, attributed: list[ClaimDraft]
 ) -> list[ClaimDraft]:
@@ -171,6 +174,9 @@ def own_claims(
             piece = text[span[0] : span[1]]
             if len(_WORD.findall(piece)) < 4:
                 continue
+            closing = text[s_start:s_end].rstrip().rstrip("”\"’')]")
+            if _WH_LABEL.match(piece) and not closing.endswith((".", "!", "…")):
+                continue  # "What we know so far", "How the attack unfolded": labels, not claims
             finite = has_finite_verb(sdoc, span[0] - base, span[1] - base)
             if not finite:
                 continue

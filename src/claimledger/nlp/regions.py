@@ -41,6 +41,32 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_ITEM_MARKER = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*•◦▪])[ \t]+")
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One piece per list item, its marker left out: an item is a statement of its own
+    ("- Two staff members were killed" / "- 11 people were wounded"), never one sentence
+    with the next. A line without a marker continues the item above it."""
+    items: list[tuple[int, int]] = []
+    cursor = start
+    for line in text[start:end].split("\n"):
+        line_start, line_end = cursor, cursor + len(line)
+        cursor = line_end + 1
+        marker = _ITEM_MARKER.match(line)
+        body_start = line_start + (marker.end() if marker else 0)
+        stripped = text[body_start:line_end].strip()
+        if not stripped:
+            continue
+        body_start += len(text[body_start:line_end]) - len(text[body_start:line_end].lstrip())
+        body_end = body_start + len(stripped)
+        if marker or not items:
+            items.append((body_start, body_end))
+        else:
+            items[-1] = (items[-1][0], body_end)
+    return items
+
+
 def build_regions(doc: Document) -> list[Region]:
     """Regions in text order; a record with no sections is read as blank-line paragraphs."""
     text = doc.text
@@ -53,7 +79,10 @@ def build_regions(doc: Document) -> list[Region]:
         return regions
     for section in body:
         origin = "caption" if section.kind == "caption" else "article"
-        for s, e in _pieces(text, *section.span):
+        pieces = _pieces(text, *section.span)
+        if section.kind == "list":
+            pieces = [item for s, e in pieces for item in _list_items(text, s, e)]
+        for s, e in pieces:
             regions.append(Region(origin, None, "article", s, e))
     spans = [(c.span, c.id) for c in doc.comments if not c.pingback]
     for (c_start, c_end), cid in spans:
