@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from copy import copy
 from pathlib import Path
 
 import pytest
@@ -61,13 +62,42 @@ def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
         (body_cascade._share_button_sections, RAW_TREE_PRUNE_XPATH[1]),
         (body_cascade._comment_sections, REMOVE_COMMENTS_AND_LISTS_XPATH[0]),
     )
-    pages = sorted((corpus / "comments-dev" / "html").glob("*.html"))
-    trees = [parse_html(decode(p.read_bytes(), str(p), is_html=True)[0], str(p)) for p in pages]
-    trees += [tree for _, tree in _trees(corpus, 1)]
     selected = 0
-    for tree in trees:
+    for tree in _raw_and_converted_trees(corpus):
         for walk, xpath in walks:
             found = walk(tree)
             assert found == xpath(tree)
             selected += len(found)
     assert selected  # some page has a comment section or list to prune
+
+
+@pytest.mark.skipif(not body_cascade._MIRRORS_DISCARD, reason="another trafilatura version")
+def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
+    """The walks standing in for OVERALL_DISCARD_XPATH pick the very same elements, on pages
+    as parsed and as trafilatura's extractor sees them (its own tag names)."""
+    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+
+    with body_cascade._python_discard_tests():
+        walks = list(OVERALL_DISCARD_XPATH)
+    assert walks == body_cascade._DISCARD_WALKS
+    assert OVERALL_DISCARD_XPATH[0] is not walks[0]  # restored after the block
+    selected = 0
+    for tree in _raw_and_converted_trees(corpus):
+        for walk, xpath in zip(walks, OVERALL_DISCARD_XPATH, strict=True):
+            found = walk(tree)
+            assert found == xpath(tree)
+            selected += len(found)
+    assert selected
+
+
+def _raw_and_converted_trees(corpus: Path) -> list[etree._Element]:
+    """comments-dev pages as parsed, aeb-dev pages before and after trafilatura's cleaning."""
+    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
+
+    options = body_cascade._options(True, None)
+    pages = sorted((corpus / "comments-dev" / "html").glob("*.html"))
+    trees = [parse_html(decode(p.read_bytes(), str(p), is_html=True)[0], str(p)) for p in pages]
+    for _, tree in _trees(corpus, 1):
+        trees.append(tree)
+        trees.append(convert_tags(tree_cleaning(copy(tree), options), options, None))
+    return trees

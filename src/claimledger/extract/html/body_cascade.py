@@ -16,6 +16,9 @@ back to ``bare_extraction``, so an upgrade can cost speed but never change a bod
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from copy import copy
 
 from lxml import etree
@@ -40,7 +43,11 @@ try:
     from trafilatura.main_extractor import extract_content
     from trafilatura.settings import _COOKIE_CONSENT_RE, BASIC_CLEAN_XPATH, Extractor
     from trafilatura.xml import delete_element
-    from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
+    from trafilatura.xpaths import (
+        OVERALL_DISCARD_XPATH,
+        RAW_TREE_PRUNE_XPATH,
+        REMOVE_COMMENTS_AND_LISTS_XPATH,
+    )
 
     AVAILABLE = getattr(trafilatura, "__version__", None) == _CHECKED_VERSION
 except ImportError:  # pragma: no cover - another trafilatura layout
@@ -49,6 +56,7 @@ except ImportError:  # pragma: no cover - another trafilatura layout
 # set at the end once the installed expressions are checked against those mirrored here
 _MIRRORS_BASIC_CLEAN = False
 _MIRRORS_RAW_PRUNE = False
+_MIRRORS_DISCARD = False
 
 
 class BodyCascade:
@@ -69,7 +77,8 @@ class BodyCascade:
         options = _options(fast, self.url)
         try:
             work = self._shared_start(options)
-            body, text = self._cascade(work, options)
+            with _python_discard_tests():
+                body, text = self._cascade(work, options)
         except (ValueError, TypeError, RecursionError):  # bare_extraction's "discarding data"
             return None
         if options.max_tree_size and len(body) > options.max_tree_size:
@@ -300,6 +309,118 @@ def _delete_all(nodes: list[etree._Element]) -> None:
         delete_element(node)
 
 
+# -- the boilerplate discard without the EXSLT callback ---------------------------------------
+#
+# OVERALL_DISCARD_XPATH runs inside trafilatura's main extractor, on every candidate body:
+# the most expensive of its expressions. While our cascade runs, its two expressions are
+# stood in for by walks selecting the same elements (restored after; tested on every dev
+# page). ``@id|@class`` in XPath reads the first of the two in attribute order.
+
+_DISCARD_ID_RE = (
+    "^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author"
+    "|^(?:jp-|dpsp-content)|bmdh|footer|Footer|share|Share|nav|Nav|menu|related"
+    "|message-container|premium|^ad-"
+)
+_DISCARD_CLASS_RE = (
+    "^shar|social|viral|newsletter|syndication|tags|sidebar|banner|bread-?crumb|button|author"
+    "|^(?:nav|post-nav|ZendeskForm)|subnav|avigation|navbar|navbox|menu|bar| ad |-ad-|(?:^| )ad-"
+    "|dfp[Aa]d|outbrain|taboola|criteo|paid-?content|widget|footer|Footer|byline|Byline|share-"
+    "|sociable|embedded|embed|tag-list|consent|modal-content|permission|elated|next-|-stories"
+    "|most-popular|more-on|meta|rating|attachment|timestamp|user-info|user-profile|-icon"
+    "|article-infos|message-container|slide|viewport|overlay|options|expand|obfuscated|blurred"
+    "|mol-factbox|yin|zlylin|nfoline"
+)
+_HIDDEN_ID_RE = "reader-comments|akismet"
+_HIDDEN_CLASS_RE = (
+    "^hide-|comments-title|nocomments|-reply-|message|akismet|suggest-links|-hide-|hide-print"
+    "| hidden| hide|noprint|notloaded"
+)
+_DISCARD_PATHS = (
+    ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+    "@data-lp-replacement-content or contains(translate(@role, 'N', 'n'), 'nav') or "
+    "contains(@data-component, 'MostPopularStories') or re:test(@id|@class, 'cookie') or "
+    f"re:test(@id, '{_DISCARD_ID_RE}') or re:test(@class, '{_DISCARD_CLASS_RE}')]",
+    ".//*[@class='comments-title' or starts-with(@id|@class, 'reply-') or "
+    "re:test(@id|@style, 'hidden') or contains(@style, 'display:none') or "
+    "contains(@style, 'display: none') or "
+    f"re:test(@id, '{_HIDDEN_ID_RE}') or re:test(@class, '{_HIDDEN_CLASS_RE}') or "
+    "@aria-hidden='true']",
+)
+_DISCARD_TAGS = ("div", "item", "list", "p", "section", "span")
+_DISCARD_ID = re.compile(_DISCARD_ID_RE)
+_DISCARD_CLASS = re.compile(_DISCARD_CLASS_RE)
+_HIDDEN_ID = re.compile(_HIDDEN_ID_RE)
+_HIDDEN_CLASS = re.compile(_HIDDEN_CLASS_RE)
+
+
+def _first_of(node: etree._Element, names: tuple[str, str]) -> str:
+    """XPath's string value of ``@a|@b``: the first of the two in attribute order, or ""."""
+    for key, value in node.items():
+        if key in names:
+            return value
+    return ""
+
+
+def _boilerplate_sections(tree: etree._Element) -> list[etree._Element]:
+    """OVERALL_DISCARD_XPATH[0]: navigation, sharing, ads, related stories and the like."""
+    out = []
+    for node in tree.iterdescendants(*_DISCARD_TAGS):
+        if not node.attrib:
+            continue
+        get = node.get
+        if (
+            get("data-lp-replacement-content") is not None
+            or "nav" in get("role", "").replace("N", "n")
+            or "MostPopularStories" in get("data-component", "")
+            or "cookie" in _first_of(node, ("id", "class"))
+            or _DISCARD_ID.search(get("id", ""))
+            or _DISCARD_CLASS.search(get("class", ""))
+        ):
+            out.append(node)
+    return out
+
+
+def _hidden_parts(tree: etree._Element) -> list[etree._Element]:
+    """OVERALL_DISCARD_XPATH[1]: hidden elements, reply links, comment titles."""
+    out = []
+    for node in tree.iterdescendants(etree.Element):
+        if not node.attrib:
+            continue
+        get = node.get
+        css, ident, style = get("class"), get("id", ""), get("style", "")
+        if (
+            css == "comments-title"
+            or _first_of(node, ("id", "class")).startswith("reply-")
+            or "hidden" in _first_of(node, ("id", "style"))
+            or "display:none" in style
+            or "display: none" in style
+            or _HIDDEN_ID.search(ident)
+            or _HIDDEN_CLASS.search(css or "")
+            or get("aria-hidden") == "true"
+        ):
+            out.append(node)
+    return out
+
+
+_DISCARD_WALKS = [_boilerplate_sections, _hidden_parts]
+_SWAP = threading.RLock()
+
+
+@contextmanager
+def _python_discard_tests() -> Iterator[None]:
+    """OVERALL_DISCARD_XPATH's expressions replaced by the walks above, for the block."""
+    if not _MIRRORS_DISCARD:
+        yield
+        return
+    with _SWAP:
+        saved = OVERALL_DISCARD_XPATH[:]
+        OVERALL_DISCARD_XPATH[:] = _DISCARD_WALKS
+        try:
+            yield
+        finally:
+            OVERALL_DISCARD_XPATH[:] = saved
+
+
 def _normal(path: str) -> str:
     return " ".join(path.split())
 
@@ -312,3 +433,4 @@ if AVAILABLE:
     _MIRRORS_RAW_PRUNE = [_normal(x.path) for x in RAW_TREE_PRUNE_XPATH] == list(
         _RAW_PRUNE_PATHS
     ) and [_normal(x.path) for x in REMOVE_COMMENTS_AND_LISTS_XPATH] == [_COMMENT_PRUNE_PATH]
+    _MIRRORS_DISCARD = [_normal(x.path) for x in OVERALL_DISCARD_XPATH] == list(_DISCARD_PATHS)
