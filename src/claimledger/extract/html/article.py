@@ -11,6 +11,7 @@ kept apart from the body, once each, next to the body block that follows them on
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from lxml import etree
@@ -314,12 +315,15 @@ def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Blo
     anchors = list(tree.iter(*_ANCHOR_TAGS))
     position_of = {node: n for n, node in enumerate(anchors)}
     block_pos: dict[int, float] = {}
+    findable = len(set(wanted.values()))
     for n, node in enumerate(anchors):
         if node in in_caption:
             continue
         i = wanted.get(_key(_LEAD_TEXT(node)))
         if i is not None and i not in block_pos:
             block_pos[i] = n
+            if len(block_pos) == findable:  # every block placed: later anchors change nothing
+                break
     caption_keys = {_key(t) for _, t in caption_text}
     blocks = [
         Block("caption", b.text)
@@ -394,7 +398,8 @@ def guess_language(texts: Iterable[str]) -> str | None:
             break
     if len(words) < 20:
         return None
-    scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    counts = Counter(words)
+    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
     best = max(sorted(scores), key=lambda lang: scores[lang])
     ranked = sorted(scores.values(), reverse=True)
     if ranked[0] < 0.08 * len(words) or ranked[0] < 1.3 * ranked[1]:
