@@ -503,3 +503,8 @@ def test_poll_with_a_long_name_as_source(nlp: Language) -> None:
 )
 def test_no_report_in_acts_asides_and_instructions(model_nlp: Language, text: str) -> None:
     assert not _run(model_nlp, text)
+
+
+def test_fronted_object_leaves_as_to_the_cue(model_nlp: Language) -> None:
+    text = "The blast was caused by an explosion that the mayor described as an intentional act."
+    assert "described as" in [_cut(text, d.cue) for d in _run(model_nlp, text)]

@@ -37,6 +37,7 @@ from claimledger.nlp.cues import (
     REQUIRED_PARTICLES,
     STRONG_FORMS,
     WEAK_FORMS,
+    cue_lemma,
     is_cue_adverb,
 )
 from claimledger.nlp.drafts import AttributionDraft, CharSpan
@@ -229,6 +230,29 @@ _NO_COMMENT = re.compile(
 _POST_ADVERBS = frozenset(["then", "again", "later", "earlier"])
 # -ly words after a cue that open its content or say how many ("said only", "supposedly").
 _NOT_MANNER = frozenset(["only", "early", "nearly", "roughly", "largely", "mostly", "likely"])
+# Verbs whose "as" phrase is what is claimed when the object stands elsewhere ("what she
+# described as …", "dismissed as …").
+_AS_VERBS = frozenset(
+    [
+        "describe",
+        "characterize",
+        "characterise",
+        "label",
+        "brand",
+        "dismiss",
+        "hail",
+        "praise",
+        "criticize",
+        "criticise",
+        "denounce",
+        "cite",
+        "depict",
+        "see",
+        "tout",
+        "mock",
+        "deride",
+    ]
+)
 # Prepositions a passive cue takes along ("was accused of", "is described as").
 _PASSIVE_PREPS = frozenset(["of", "for", "as"])
 _COORDINATORS = frozenset(["and", "but", "or", "yet", "though", "although", "while"])
@@ -471,6 +495,14 @@ class _Finder:
             if time_word or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_MANNER):
                 end += 1
         verb = doc[head]
+        if (
+            end < n
+            and doc[end].lower_ == "as"
+            and doc[end].head.i == head
+            and cue_lemma(verb.text) in _AS_VERBS
+            and not any(c.dep_ == "dobj" and c.i > head for c in verb.children)
+        ):
+            return end + 1  # "an explosion that the mayor described as “an intentional act”"
         if (
             end < n
             and doc[end].lower_ in _PASSIVE_PREPS
