@@ -508,3 +508,9 @@ def test_no_report_in_acts_asides_and_instructions(model_nlp: Language, text: st
 def test_fronted_object_leaves_as_to_the_cue(model_nlp: Language) -> None:
     text = "The blast was caused by an explosion that the mayor described as an intentional act."
     assert "described as" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+def test_add_reports_only_a_clause(nlp: Language) -> None:
+    assert not _run(nlp, "The state had added an extra week of early voting.")
+    text = "The mayor added that the vote was close."
+    assert _cut(text, _only(nlp, text).cue) == "added"

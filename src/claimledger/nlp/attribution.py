@@ -225,6 +225,9 @@ _NO_COMMENT = re.compile(
     r" (to (?:a |an |the |repeated |several |multiple )?"
     r"(?:requests?|messages?|calls?|emails?|inquiry|inquiries) (?:\w+ )?for comment)"
 )
+# Strong cues that report only a clause, a quote or a colon after them: "added that …" /
+# "he added:" report, "adding levity", "had added a week" do not.
+_CLAUSE_CUES = frozenset(["add"])
 # Adverbs after a cue that belong to it before punctuation ("the senator said then, …",
 # "adding later, “…”"); "said then that …" keeps its plain cue.
 _POST_ADVERBS = frozenset(["then", "again", "later", "earlier"])
@@ -691,7 +694,8 @@ class _Finder:
             if left_token is None or left_token.text != ",":
                 return None
             content = self._content_after(head, end, unit_end, lemma)
-            if content is None or (not strong and not content[1]):
+            needs_clause = not strong or lemma in _CLAUSE_CUES
+            if content is None or (needs_clause and not content[1]):
                 return None
             return (None, content[0], True)
         if strong:
@@ -727,7 +731,7 @@ class _Finder:
         if content is None:
             return None
         pieces, evident = content
-        if not strong and not evident:
+        if (not strong or lemma in _CLAUSE_CUES) and not evident:
             return None
         if source is None and not strong:
             return None

@@ -295,6 +295,7 @@ CLAUSE_ONLY = frozenset(
         "narrate",
         "find",
         "continue",
+        "add",
     ]
 )
 
