@@ -510,7 +510,23 @@ def test_fronted_object_leaves_as_to_the_cue(model_nlp: Language) -> None:
     assert "described as" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
 
 
-def test_add_reports_only_a_clause(nlp: Language) -> None:
-    assert not _run(nlp, "The state had added an extra week of early voting.")
-    text = "The mayor added that the vote was close."
-    assert _cut(text, _only(nlp, text).cue) == "added"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state had added an extra week of early voting.",
+        "She needs to relax on stage and tell more jokes.",
+    ],
+)
+def test_add_or_tell_without_a_clause_is_no_report(nlp: Language, text: str) -> None:
+    assert not _run(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor added that the vote was close.", "added"),
+        ("The mayor told reporters that the vote was close.", "told"),
+    ],
+)
+def test_add_or_tell_with_a_clause_reports(nlp: Language, text: str, cue: str) -> None:
+    assert _cut(text, _only(nlp, text).cue) == cue

@@ -296,6 +296,7 @@ CLAUSE_ONLY = frozenset(
         "find",
         "continue",
         "add",
+        "tell",
     ]
 )
 
