@@ -8,6 +8,9 @@ every html/*.html page (or reads records from --records, one JSON object per lin
 comment-count accuracy over pages (no-comment pages broken out), recall, precision, author
 accuracy, tree accuracy and reply accuracy, and a per-page table.
 
+With --as-text, each page is first rendered to plain text (inscriptis, as a copied page would
+read) and the plain-text reader is scored the same way instead.
+
 Speed: the comment extractor's time per page against trafilatura.extract's on the same parsed
 pages (the peer run in this script); with --aeb, also over the aeb-dev news pages, listing
 pages where comments were found (to look for false positives).
@@ -86,6 +89,22 @@ def run_claimledger(pages: list[Path]) -> dict[str, dict[str, Any]]:
     records = {}
     for page in pages:
         doc = analyze_bytes(page.read_bytes(), uri=str(page), media_type="text/html")
+        records[page.name.removesuffix(".html")] = doc.to_dict()
+    return records
+
+
+def run_on_scraped_text(pages: list[Path]) -> dict[str, dict[str, Any]]:
+    """The pages as a reader who copies a page's text would have them: each rendered to plain
+    text by inscriptis (a layout-keeping HTML-to-text renderer: indentation, list bullets and
+    numbering kept), then read by claimledger's plain-text reader."""
+    from inscriptis import get_text
+
+    from claimledger.pipeline import analyze_bytes
+
+    records = {}
+    for page in pages:
+        text = get_text(page.read_bytes().decode("utf-8", "replace"))
+        doc = analyze_bytes(text.encode("utf-8"), uri=str(page), media_type="text/plain")
         records[page.name.removesuffix(".html")] = doc.to_dict()
     return records
 
@@ -189,8 +208,16 @@ def main(argv: list[str] | None = None) -> int:
         "--records", type=Path, help="score these JSON Lines records instead of running"
     )
     ap.add_argument("--aeb", type=Path, help="aeb-dev folder: speed and false-positive look")
+    ap.add_argument(
+        "--as-text",
+        action="store_true",
+        help="score the plain-text reader: each page rendered to text (inscriptis) first",
+    )
     args = ap.parse_args(argv)
     pages = sorted((args.data / "html").glob("*.html"))
+    if args.as_text:
+        report(args.data, run_on_scraped_text(pages))
+        return 0
     records = read_records(args.records) if args.records else run_claimledger(pages)
     report(args.data, records)
     speed(

@@ -47,7 +47,9 @@ def comment_header_count(line: str) -> int | None:
 
 
 THREAD_END_LINE = re.compile(
-    r"^(?:leave a (?:reply|comment|response)|post a comment|add (?:a|your) comment|"
+    r"^(?:leave a (?:reply|comment|response)|post (?:a|your) comment|add (?:a|your) comment|"
+    r"comments are closed\.?|share your thoughts|"
+    r"(?:recent|popular|latest|related)(?: posts| comments| articles| stories)?\s*:?$|"
     r"write a comment|join the discussion|submit a comment|kommentar (?:schreiben|hinterlassen)|"
     r"schreibe einen kommentar|laisser un commentaire|laisser une réponse|deja un comentario|"
     r"deixe um comentário|lascia un commento)\b.*$",
