@@ -515,6 +515,7 @@ def test_fronted_object_leaves_as_to_the_cue(model_nlp: Language) -> None:
     [
         "The state had added an extra week of early voting.",
         "She needs to relax on stage and tell more jokes.",
+        "Customers got credit cards in the mail they never asked for.",
     ],
 )
 def test_add_or_tell_without_a_clause_is_no_report(nlp: Language, text: str) -> None:

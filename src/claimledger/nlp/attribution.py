@@ -226,8 +226,9 @@ _NO_COMMENT = re.compile(
     r"(?:requests?|messages?|calls?|emails?|inquiry|inquiries) (?:\w+ )?for comment)"
 )
 # Strong cues that report only a clause, a quote or a colon after them: "added that …" /
-# "he added:" report, "adding levity", "had added a week", "tell more jokes" do not.
-_CLAUSE_CUES = frozenset(["add", "tell"])
+# "he added:" report, "adding levity", "had added a week", "tell more jokes", "cards they
+# never asked for" do not.
+_CLAUSE_CUES = frozenset(["add", "tell", "ask"])
 # Adverbs after a cue that belong to it before punctuation ("the senator said then, …",
 # "adding later, “…”"); "said then that …" keeps its plain cue.
 _POST_ADVERBS = frozenset(["then", "again", "later", "earlier"])
