@@ -531,3 +531,7 @@ def test_add_or_tell_without_a_clause_is_no_report(nlp: Language, text: str) -> 
 )
 def test_add_or_tell_with_a_clause_reports(nlp: Language, text: str, cue: str) -> None:
     assert _cut(text, _only(nlp, text).cue) == cue
+
+
+def test_prove_to_be_is_a_copula(nlp: Language) -> None:
+    assert not _run(nlp, "For the candidate, the talk show proved to be a safe space.")

@@ -460,6 +460,8 @@ class _Finder:
                 continue  # "was charged with manslaughter": an indictment, not a report
             if lemma == "add" and i + 1 < n and doc[i + 1].lower_ == "up":
                 continue  # "the bills add up to …": a sum, not a report
+            if lemma == "prove" and i + 1 < n and doc[i + 1].lower_ == "to":
+                continue  # "the show proved to be a safe space": a copula, not a finding
             if i > 0 and doc[i - 1].lower_ == "worth":
                 continue  # "it is worth noting that …": the writer's own aside
             if (
