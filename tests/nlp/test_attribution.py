@@ -535,3 +535,11 @@ def test_add_or_tell_with_a_clause_reports(nlp: Language, text: str, cue: str) -
 
 def test_prove_to_be_is_a_copula(nlp: Language) -> None:
     assert not _run(nlp, "For the candidate, the talk show proved to be a safe space.")
+
+
+def test_coordinated_weak_cue_inside_a_content_stays(model_nlp: Language) -> None:
+    text = (
+        "The campaign said the governor had walking pneumonia in 2010 "
+        "and called it a common ailment."
+    )
+    assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["said", "called"]

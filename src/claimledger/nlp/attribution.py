@@ -1153,7 +1153,10 @@ class _Finder:
             if not (
                 d.nested_in is not None
                 and not d.inherited
-                and (d.cue in weak_cues or self._inside_indirect(d, drafts[d.nested_in]))
+                and (
+                    (d.cue in weak_cues and not self._coordinated(d))
+                    or self._inside_indirect(d, drafts[d.nested_in])
+                )
             )
         ]
         if len(keep) == len(drafts):
@@ -1171,14 +1174,21 @@ class _Finder:
         that …"), a clause of its own that the outer content ran over."""
         if outer.quote != "indirect" or outer.inherited or draft.cue_lemma == "say":
             return False  # "a commander said no fighters remained where the SDF said …"
+        if self._coordinated(draft):
+            return False  # "… and warned that …": a clause of its own
+        if draft.source and self.text[draft.source[0] : draft.source[1]].lower() in _RELATIVES:
+            return False  # "…, who says he is honored"
+        return self._unit_start_char(draft.cue[0]) == self._unit_start_char(outer.cue[0])
+
+    def _coordinated(self, draft: AttributionDraft) -> bool:
+        """True when a coordinator opens the cue's clause ("… and *warned* that …", "…, and
+        Clinton *called* it …"): a clause of its own that an outer content ran over."""
         starts = [draft.cue[0]] + ([draft.source[0]] if draft.source else [])
         for first in starts:
             before = self.text[max(0, first - 12) : first].split()
             if before and before[-1].lower().strip(",") in _COORDINATORS:
-                return False  # "… and warned that …": a clause of its own
-        if draft.source and self.text[draft.source[0] : draft.source[1]].lower() in _RELATIVES:
-            return False  # "…, who says he is honored"
-        return self._unit_start_char(draft.cue[0]) == self._unit_start_char(outer.cue[0])
+                return True
+        return False
 
     def _unit_start_char(self, position: int) -> int:
         """Start char of the sentence unit holding position."""
