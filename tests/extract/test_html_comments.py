@@ -303,3 +303,26 @@ def test_deeply_nested_replies() -> None:
         assert child.parent == parent.id
     assert doc.comments[-1].id.count(".") == depth - 1
     assert doc.slice(doc.comments[-1].span) == f"Comment number {depth}."
+
+
+def test_reply_nested_straight_inside_its_parent_div(corpus: Path) -> None:
+    """A WordPress 'div' walker leaves a comment's div open around its replies, with no list
+    between; the reply is a comment of its own, and the count sits in a title box before the
+    thread (a real recipe page of aeb-dev)."""
+    import gzip
+
+    path = (
+        corpus
+        / "aeb-dev"
+        / "html"
+        / "4219d096902dad9fd9d57e881e7928ca66bdf5334c2bc7dfddaa264887777a7a.html.gz"
+    )
+    doc = analyze_bytes(gzip.decompress(path.read_bytes()), uri=str(path), nlp="none")
+    assert_spans_ok(doc)
+    assert [(c.id, c.parent, c.author) for c in doc.comments] == [
+        ("c1", None, "Cherie McCluney"),
+        ("c1.1", "c1", "Regan"),
+    ]
+    assert doc.slice(doc.comments[1].span).startswith("Hi Cherie,")
+    assert "Hi Cherie" not in doc.slice(doc.comments[0].span)
+    assert doc.declared_comment_count == 2

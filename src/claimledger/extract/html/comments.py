@@ -677,7 +677,9 @@ def _drop_inner_wrappers(items: list[etree._Element]) -> list[etree._Element]:
         inner = False
         while node is not None:
             if node in item_set:
-                inner = True
+                # a reply nested straight inside its parent (WordPress's div walker leaves the
+                # parent open) is a comment of its own: the parent has text outside it
+                inner = not _own_text(node, item_set)
                 break
             if node.tag in ("ol", "ul", "dl") or _REPLY_BOX.search(node.get("class") or ""):
                 break
@@ -685,6 +687,20 @@ def _drop_inner_wrappers(items: list[etree._Element]) -> list[etree._Element]:
         if not inner:
             kept.append(el)
     return kept
+
+
+def _own_text(el: etree._Element, item_set: set[etree._Element]) -> bool:
+    """Whether an item holds a paragraph's worth of text outside the items nested in it."""
+    own = len((el.text or "").strip())
+    stack = list(el)
+    while stack and own <= 40:
+        node = stack.pop()
+        own += len((node.tail or "").strip())  # a node's tail lies outside the node
+        if node in item_set or not isinstance(node.tag, str) or node.tag in _SKIP_SCAN:
+            continue
+        own += len((node.text or "").strip())
+        stack.extend(node)
+    return own > 40
 
 
 def _drafts_from_items(
@@ -995,12 +1011,23 @@ def _thread_header(container_nodes: list) -> etree._Element | None:
     hops = 0
     while sib is not None and hops < 3:
         if isinstance(sib.tag, str):
-            if sib.tag in _HEADING_TAGS:
-                text = element_text(sib)
-                return sib if text and len(text) <= 200 else None
+            # the heading itself, or a small title box holding it ("div.post-title-box > h4")
+            heading = sib if sib.tag in _HEADING_TAGS else _boxed_heading(sib)
+            if heading is not None:
+                text = element_text(heading)
+                return heading if text and len(text) <= 200 else None
             hops += 1
         sib = sib.getprevious()
     return None
+
+
+def _boxed_heading(box: etree._Element) -> etree._Element | None:
+    """The one heading of a small box of a few elements, if that is all the box holds."""
+    elements = [el for el in box.iter() if isinstance(el.tag, str) and el is not box]
+    if not elements or len(elements) > 4:
+        return None
+    headings = [el for el in elements if el.tag in _HEADING_TAGS]
+    return headings[0] if len(headings) == 1 else None
 
 
 def _declared_count(page: _Page, header: etree._Element | None) -> int | None:
