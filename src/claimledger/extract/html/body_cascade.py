@@ -211,11 +211,24 @@ def page_text(tree: lxml_html.HtmlElement) -> str:
     return _spaced_text(body)
 
 
+# the elements a walk below can select at all, picked in C (document order) so the Python loop
+# sees only those
+_CLEANABLE = etree.XPath(
+    "descendant::*[self::aside or self::fencedframe or self::footer or self::script"
+    " or self::style or self::svg or self::template or @class or @id]"
+)
+_DISCARDABLE = etree.XPath(
+    "descendant::*[self::div or self::item or self::list or self::p or self::section"
+    " or self::span][@*]"
+)
+_HIDEABLE = etree.XPath("descendant::*[@class or @id or @style or @aria-hidden]")
+
+
 def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
     """The elements BASIC_CLEAN_XPATH selects under ``body``, in document order."""
     consent = _CONSENT.search
     out = []
-    for node in body.iterdescendants(etree.Element):
+    for node in _CLEANABLE(body):
         tag = node.tag
         if tag in _BASIC_CLEAN_TAGS:
             out.append(node)
@@ -364,9 +377,7 @@ def _first_of(node: etree._Element, names: tuple[str, str]) -> str:
 def _boilerplate_sections(tree: etree._Element) -> list[etree._Element]:
     """OVERALL_DISCARD_XPATH[0]: navigation, sharing, ads, related stories and the like."""
     out = []
-    for node in tree.iterdescendants(*_DISCARD_TAGS):
-        if not node.attrib:
-            continue
+    for node in _DISCARDABLE(tree):
         get = node.get
         if (
             get("data-lp-replacement-content") is not None
@@ -383,9 +394,7 @@ def _boilerplate_sections(tree: etree._Element) -> list[etree._Element]:
 def _hidden_parts(tree: etree._Element) -> list[etree._Element]:
     """OVERALL_DISCARD_XPATH[1]: hidden elements, reply links, comment titles."""
     out = []
-    for node in tree.iterdescendants(etree.Element):
-        if not node.attrib:
-            continue
+    for node in _HIDEABLE(tree):
         get = node.get
         css, ident, style = get("class"), get("id", ""), get("style", "")
         if (
