@@ -543,3 +543,10 @@ def test_coordinated_weak_cue_inside_a_content_stays(model_nlp: Language) -> Non
         "and called it a common ailment."
     )
     assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["said", "called"]
+
+
+def test_purpose_infinitive_of_talking_is_a_cue(model_nlp: Language) -> None:
+    text = "European leaders gathered Friday to discuss the challenges facing their continent."
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "to discuss"
+    assert _cut(text, draft.source) == "European leaders"

@@ -257,6 +257,8 @@ _AS_VERBS = frozenset(
         "deride",
     ]
 )
+# Verbs of talking whose purpose infinitive reports the talk ("gathered to discuss …").
+_PURPOSE_TALK = frozenset(["discuss", "talk"])
 # Prepositions a passive cue takes along ("was accused of", "is described as").
 _PASSIVE_PREPS = frozenset(["of", "for", "as"])
 _COORDINATORS = frozenset(["and", "but", "or", "yet", "though", "although", "while"])
@@ -433,6 +435,12 @@ class _Finder:
                 lemma = WEAK_FORMS.get(lower)
             if lemma is None or self.in_quote(token):
                 continue
+            if self._purpose_talk(i) and not self._chained(i):
+                end = i + 1
+                if end < n and doc[end].lower_ in CUE_PARTICLES.get(lemma, ()):
+                    end += 1
+                yield i, i - 1, end, lemma, strong  # "leaders gathered Friday to discuss …"
+                continue
             if i > 0 and doc[i - 1].lower_ == "to" and not self._chained(i):
                 continue  # "to plan attacks", "needs to tell": an infinitive states no report
             if i > 0 and doc[i - 1].text == "-" and doc[i - 1].idx + 1 == token.idx:
@@ -484,6 +492,14 @@ class _Finder:
                 end += 1  # "called for", "agreed with"; not the "to" of "agreed to pay"
             end = self._venue_end(self._post_modifiers(i, end))
             yield i, start, end, lemma, strong
+
+    def _purpose_talk(self, i: int) -> bool:
+        """A purpose infinitive of talking ("met with the liaison *to discuss* document
+        requests"): the meeting's subject discussed it; PolNeAR keeps "to" in the cue."""
+        if not self.parsed or i == 0 or self.lowers[i - 1] != "to":
+            return False
+        token = self.toks[i]
+        return self.lowers[i] in _PURPOSE_TALK and token.dep_ == "advcl" and token.head.i < i
 
     def _post_modifiers(self, head: int, end: int) -> int:
         """Past a verb particle and a manner or time adverb that modify the cue right after it:
@@ -940,6 +956,8 @@ class _Finder:
                             source = (grand.left_edge.i, grand.right_edge.i + 1)
                 else:
                     source = (child.left_edge.i, child.right_edge.i + 1)
+        if source is None and self._purpose_talk(head):
+            source = self._chain_subject(verb.head)  # "leaders gathered to discuss"
         if source is None and verb.dep_ == "xcomp" and self._chained(head):
             source = self._chain_subject(verb.head)  # "protesters continued to call for"
         if source is None:
@@ -1204,6 +1222,8 @@ class _Finder:
                 return True
         if start < head - 1 and self._chained(head):
             return False  # "continued to call for", "seemed to think": the chain is the cue
+        if self._purpose_talk(head):
+            return False
         if head > 0 and doc[head - 1].lower_ == "to":
             return True
         return self.parsed and doc[head].dep_ in ("xcomp", "relcl", "acl", "pcomp")
