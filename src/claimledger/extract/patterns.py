@@ -59,12 +59,13 @@ _CHROME_WORD = (
     r"(?:reply|répondre|antworten|responder|rispondi|report|flag|like|upvote|downvote|edit|"
     r"delete|share|permalink|link|hide replies|show (?:more )?replies|view replies|"
     r"load more comments|show more comments|sort by (?:best|newest|oldest|top|popular)|"
-    r"newest|oldest|\d+\s+(?:likes?|replies|upvotes?|points?))"
+    r"newest|oldest|\d+\s+(?:likes?|replies|upvotes?|points?)|\d{1,5}|"
+    r"ответить|пожаловаться|antworten|melden|signaler|denunciar|segnala)"
 )
 COMMENT_CHROME_LINE = re.compile(
     rf"^(?:(?:{_CHROME_WORD}\s*[•·|›»]*\s*)+|"
     r"log in to reply|cancel reply|your comment is awaiting moderation\.?|"
-    r"like or dislike:.*|loading\.\.\.)$",
+    r"like or dislike:.*|loading\.\.\.|rating:\s*-?\d+(?:\s+votes?)?|\(?view all\)?)$",
     re.IGNORECASE,
 )
 BOILERPLATE_LINE = re.compile(

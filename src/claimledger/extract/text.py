@@ -87,7 +87,8 @@ def extract_text(text: str, uri: str) -> Document:
                 published = _iso_date(line.text)
 
     flat = [(b, line) for b, block in enumerate(blocks) for line in block]
-    header_at = find_header([line for _, line in flat])
+    standalone = {i for i, (b, _) in enumerate(flat) if len(blocks[b]) == 1}
+    header_at = find_header([line for _, line in flat], standalone)
     body_blocks = blocks
     thread_lines: list[Line] = []
     if header_at is not None:

@@ -27,7 +27,7 @@ CALENDAR_DATE = (
     rf"|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}{TIME})"
 )
 # any date a thread prints, relative ones too: "2 hours ago", "yesterday at 10:02"
-DATE = rf"(?:{CALENDAR_DATE}|{_AGO}|just now|(?:yesterday|today){TIME})"
+DATE = rf"(?:{CALENDAR_DATE}|{_AGO}{TIME}|just now|(?:yesterday|today){TIME})"
 DATE_LINE = re.compile(rf"^{DATE}$", re.IGNORECASE)
 TIME_LINE = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.IGNORECASE)
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "al", "el", "bin", "ibn", "le", "la", "du"})

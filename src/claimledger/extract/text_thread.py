@@ -46,15 +46,20 @@ _AUTHOR_DATE = re.compile(
     re.IGNORECASE,
 )
 # "IwonaMay 30, 2019 at 1:06 PM": Blogger prints the name and the date with no space between
-_GLUED = re.compile(
-    rf"^(?P<name>\S.{{0,58}}?)\s*(?P<date>{CALENDAR_DATE})$", re.IGNORECASE
+_GLUED = re.compile(rf"^(?P<name>\S.{{0,58}}?)\s*(?P<date>{CALENDAR_DATE})$", re.IGNORECASE)
+# "Гость 11:15 05.10.18", "anna 05/10/2018 14:02": a name and a numeric stamp
+_NAME_STAMP = re.compile(
+    r"^(?P<name>\S.{0,40}?)\s+(?P<date>(?:\d{1,2}:\d{2}\s+)?\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+    r"(?:,?\s+\d{1,2}:\d{2})?)$"
 )
 # a commenter's name on a line of its own: short, no sentence punctuation at its end
 _NAME_LINE = re.compile(r"^(?=.{1,60}$)[^\s.!?:;,][^\n]*?(?<![!?:;,])$")
 _BARE_HEADER = re.compile(
-    r"^(?:comments?|reader comments|readers' comments|responses|discussion|join the "
+    r"^(?:(?:top rated|top|best|latest|newest|all|reader|readers'|user|most recent)\s+)?"
+    r"(?:comments?|reader comments|readers' comments|responses|discussion|join the "
     r"(?:discussion|conversation)|what (?:readers|you) (?:are saying|think)|"
-    r"kommentare|commentaires|comentarios|comentários|commenti|reacties)\s*:?$",
+    r"kommentare|commentaires|comentarios|comentários|commenti|reacties|kommentarer|"
+    r"komentarze|yorumlar|комментарии|коментарі|σχόλια)\s*:?$",
     re.IGNORECASE,
 )
 # A quotation mark standing alone before the first word (a scraped page's stray quote glyph)
@@ -89,8 +94,9 @@ def _author_line(text: str) -> tuple[str, str | None] | None:
     if (m := _SAYS.match(text)) and name_like(m.group("name")):
         date = m.group("before") or m.group("after")
         return m.group("name").strip(), date.strip() if date else None
-    if (m := _AUTHOR_DATE.match(text)) and name_like(m.group("name").strip()):
-        return m.group("name").strip(), m.group("date")
+    for pattern in (_AUTHOR_DATE, _NAME_STAMP):
+        if (m := pattern.match(text)) and name_like(m.group("name").strip()):
+            return m.group("name").strip(), m.group("date")
     # a name glued to its date is evidence enough: display names may be any few words
     # ("Rose world", "Rowena @ rolala loves")
     if (m := _GLUED.match(text)) and _display_name(m.group("name").strip()):
@@ -123,7 +129,9 @@ def opener_at(lines: list[Line], i: int) -> Opener | None:
     following = _next_content(lines, i)
     plain_name = (
         _NAME_LINE.match(rest.text) is not None
-        and (not rest.text.endswith(".") or re.search(r"\b[A-Z]\.$", rest.text) is not None)
+        # a full stop ends sentences, not names, but for an initial ("Anna P.") or a handle
+        # cut short ("mike...")
+        and (not rest.text.endswith(".") or re.search(r"\b[A-Z]\.$|\.\.\.$", rest.text) is not None)
         and name_like(rest.text)
         and not DATE_LINE.match(rest.text)
         and len(rest.text.split()) <= 5
@@ -155,16 +163,17 @@ class _Node:
     lines: list[Line] = field(default_factory=list)
 
 
-def find_header(lines: list[Line]) -> int | None:
+def find_header(lines: list[Line], standalone: set[int] | None = None) -> int | None:
     """Index of the thread's header line: the first header ("6 responses to …", "Comments
     (12)", a bare "Comments") with comments opening in the lines after it; else the first
-    header with a count that stands on a line of its own."""
+    header with a count that stands alone between blank lines (``standalone``), not one
+    glued to a teaser ("… 15 comments" under another story's blurb)."""
     counted: int | None = None
     for i, line in enumerate(lines):
         count = comment_header_count(line.text)
         if count is None and not _BARE_HEADER.match(line.text):
             continue
-        if count is not None and counted is None:
+        if count is not None and counted is None and (standalone is None or i in standalone):
             counted = i
         window = [j for j in range(i + 1, min(len(lines), i + 60)) if not lines[j].blank][:25]
         # a bare "Comments" needs a comment that opens unmistakably after it
@@ -195,6 +204,10 @@ def read_thread(text: str, lines: list[Line], out: Builder) -> list[Comment]:
             out.add("boilerplate", line.start, line.end)  # the form before the first comment
             continue
         op = openers.get(i)
+        if not op and first is not None and line.indent < lines[first].indent:
+            ended = True  # text left of every comment: the page's footer, not the thread
+            out.add("boilerplate", line.start, line.end)
+            continue
         if op and stack and not stack[-1].lines and not op.numbered:
             op = None  # more about the comment just opened ("Hind Abyad" under its avatar)
         if op:
