@@ -73,21 +73,27 @@ def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
 
 @pytest.mark.skipif(not body_cascade._MIRRORS_DISCARD, reason="another trafilatura version")
 def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
-    """The walks standing in for OVERALL_DISCARD_XPATH pick the very same elements, on pages
-    as parsed and as trafilatura's extractor sees them (its own tag names)."""
-    from trafilatura.xpaths import OVERALL_DISCARD_XPATH
+    """The walks standing in for OVERALL_DISCARD_XPATH (and BODY_XPATH's first expression)
+    pick the very same elements, on pages as parsed and as trafilatura's extractor sees them
+    (its own tag names)."""
+    from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
 
     with body_cascade._python_discard_tests():
         walks = list(OVERALL_DISCARD_XPATH)
     assert walks == body_cascade._DISCARD_WALKS
     assert OVERALL_DISCARD_XPATH[0] is not walks[0]  # restored after the block
-    selected = 0
+    assert BODY_XPATH[0] is not body_cascade._first_article_container
+    selected = articles = 0
     for tree in _raw_and_converted_trees(corpus):
         for walk, xpath in zip(walks, OVERALL_DISCARD_XPATH, strict=True):
             found = walk(tree)
             assert found == xpath(tree)
             selected += len(found)
-    assert selected
+        # trafilatura takes the first element BODY_XPATH[0] selects
+        found = body_cascade._first_article_container(tree)
+        assert found == BODY_XPATH[0](tree)[:1]
+        articles += len(found)
+    assert selected and articles
 
 
 def _raw_and_converted_trees(corpus: Path) -> list[etree._Element]:

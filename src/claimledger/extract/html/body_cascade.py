@@ -44,6 +44,7 @@ try:
     from trafilatura.settings import _COOKIE_CONSENT_RE, BASIC_CLEAN_XPATH, Extractor
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
+        BODY_XPATH,
         OVERALL_DISCARD_XPATH,
         RAW_TREE_PRUNE_XPATH,
         REMOVE_COMMENTS_AND_LISTS_XPATH,
@@ -412,22 +413,64 @@ def _hidden_parts(tree: etree._Element) -> list[etree._Element]:
 
 
 _DISCARD_WALKS = [_boilerplate_sections, _hidden_parts]
+
+# BODY_XPATH[0], the first place trafilatura looks for the article: of what it selects, the
+# extractor only ever takes the first element in document order, which is the first element
+# matching its test (the `[1]` keeps the first match under each parent)
+_ARTICLE_ID_RE = (
+    "(?:entry|article|art)-content|article__content|article(?:-|__)?body|articleBody|body-text"
+)
+_ARTICLE_CLASS_RE = (
+    "post[-_]text|post-body|post-?entry|post[-_]?content|postContent|post_inner_wrapper"
+    "|article-?text|articleText|(?:entry|page|text|article|art)-content|article__content"
+    "|article(?:-|__)?body|articleBody|ArticleContent|body-text|article__container"
+)
+_ARTICLE_PATH = (
+    ".//*[self::article or self::div or self::main or self::section][ @class='post' or "
+    "@class='entry' or @itemprop='articleBody' or @id='articleContent' or "
+    f"re:test(@id, '{_ARTICLE_ID_RE}') or re:test(@class, '{_ARTICLE_CLASS_RE}') ][1]"
+)
+_ARTICLE_ID = re.compile(_ARTICLE_ID_RE)
+_ARTICLE_CLASS = re.compile(_ARTICLE_CLASS_RE)
+_ARTICLE_CANDIDATES = etree.XPath(
+    "descendant::*[self::article or self::div or self::main or self::section]"
+    "[@class or @id or @itemprop]"
+)
+
+
+def _first_article_container(tree: etree._Element) -> list[etree._Element]:
+    """BODY_XPATH[0]'s first element: a container named as the article's content."""
+    for node in _ARTICLE_CANDIDATES(tree):
+        css, ident = node.get("class"), node.get("id")
+        if (
+            css in ("post", "entry")
+            or node.get("itemprop") == "articleBody"
+            or ident == "articleContent"
+            or (ident is not None and _ARTICLE_ID.search(ident))
+            or (css is not None and _ARTICLE_CLASS.search(css))
+        ):
+            return [node]
+    return []
+
+
 _SWAP = threading.RLock()
 
 
 @contextmanager
 def _python_discard_tests() -> Iterator[None]:
-    """OVERALL_DISCARD_XPATH's expressions replaced by the walks above, for the block."""
+    """OVERALL_DISCARD_XPATH's expressions and BODY_XPATH's first replaced by the walks
+    above, for the block."""
     if not _MIRRORS_DISCARD:
         yield
         return
     with _SWAP:
-        saved = OVERALL_DISCARD_XPATH[:]
+        saved = OVERALL_DISCARD_XPATH[:], BODY_XPATH[0]
         OVERALL_DISCARD_XPATH[:] = _DISCARD_WALKS
+        BODY_XPATH[0] = _first_article_container
         try:
             yield
         finally:
-            OVERALL_DISCARD_XPATH[:] = saved
+            OVERALL_DISCARD_XPATH[:], BODY_XPATH[0] = saved
 
 
 def _normal(path: str) -> str:
@@ -442,4 +485,6 @@ if AVAILABLE:
     _MIRRORS_RAW_PRUNE = [_normal(x.path) for x in RAW_TREE_PRUNE_XPATH] == list(
         _RAW_PRUNE_PATHS
     ) and [_normal(x.path) for x in REMOVE_COMMENTS_AND_LISTS_XPATH] == [_COMMENT_PRUNE_PATH]
-    _MIRRORS_DISCARD = [_normal(x.path) for x in OVERALL_DISCARD_XPATH] == list(_DISCARD_PATHS)
+    _MIRRORS_DISCARD = [_normal(x.path) for x in OVERALL_DISCARD_XPATH] == list(
+        _DISCARD_PATHS
+    ) and _normal(BODY_XPATH[0].path) == _ARTICLE_PATH
