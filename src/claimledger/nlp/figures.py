@@ -381,9 +381,8 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     ).search(left):
         return True  # F-16, Covid-19, MiG-29, B-2
     if right[:1].isalpha() and not m.scaled:
-        glued_word = _rx(r"[A-Za-z²]+").match(right)
-        assert glued_word is not None
-        if glued_word.group(0).lower() not in lex.GLUED_UNITS:
+        glued_word = _rx(r"[^\W\d_]+").match(right)  # any script: "5мин", "3é"
+        if glued_word is None or glued_word.group(0).lower() not in lex.GLUED_UNITS:
             return True  # 82s, 1990s, 3D, 5G, 1st, 4x4
     if _ORDINAL_RE.match(right):
         return True
