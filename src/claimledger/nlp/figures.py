@@ -319,6 +319,7 @@ class _Figure:
     unit_end: int = -1
     measure: str | None = None
     measure_from_cue: bool = False
+    measure_before: bool = False  # the cue stands before the figure ("killed 14 soldiers")
     subject: str | None = None
     head_is_people: bool | None = None  # None: no counted noun found
     head_end: int = -1
@@ -774,6 +775,7 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
             measure = None
         else:
             measure = _BACKWARD_MEASURE.get(cue)
+            fig.measure_before = measure is not None
     window_start = max(fig.end, fig.head_end, fig.unit_end)
     window = _clause_window(text, window_start, limit, allow_who=True)
     protesting = lex.ROLE_MEASURE.get(fig.subject or "") == "protesters"
@@ -889,16 +891,30 @@ def _coordinated_part(text: str, figures: list[_Figure], index: int) -> bool:
 
 
 def _share_coordinated(text: str, figures: list[_Figure]) -> None:
-    """ "11 fighters and 7 jihadists were killed": coordinated groups share one predicate."""
+    """ "11 fighters and 7 jihadists were killed": coordinated groups share one predicate; so
+    do "killed 14 soldiers and 6 policemen" (the verb before the first reaches the second)."""
     for index in range(len(figures) - 2, -1, -1):
         fig, after = figures[index], figures[index + 1]
-        if fig.measure_from_cue or not fig.head_is_people or not after.measure_from_cue:
-            continue
-        if fig.sentence != after.sentence or not after.head_is_people:
+        if fig.sentence != after.sentence or not fig.head_is_people or not after.head_is_people:
             continue
         between = text[max(fig.end, fig.head_end) : after.qual_start]
-        if _COORDINATION_RE.fullmatch(between):
+        if not _COORDINATION_RE.fullmatch(between):
+            continue
+        if not fig.measure_from_cue and after.measure_from_cue:
             fig.measure, fig.measure_from_cue = after.measure, True
+    for index in range(len(figures) - 1):
+        fig, after = figures[index], figures[index + 1]
+        if fig.sentence != after.sentence or not fig.head_is_people or not after.head_is_people:
+            continue
+        between = text[max(fig.end, fig.head_end) : after.qual_start]
+        if (
+            fig.measure_from_cue
+            and fig.measure_before
+            and not after.measure_from_cue
+            and _COORDINATION_RE.fullmatch(between)
+        ):
+            after.measure, after.measure_from_cue = fig.measure, True
+            after.measure_before = True
 
 
 def _link_to_total(figures: list[_Figure], total_index: int) -> None:

@@ -180,6 +180,9 @@ _PROTEST = (
     r"protests?|protested|protesting|protesters|protestors|demonstrat\w+|rall(?:y|ies|ied)"
     r"|march(?:ed|es|ing)?|marchers|took\s+to\s+the\s+streets|took\s+part|sit-ins?"
     r"|rioters|rioting|riots?|vigils?|picket\w*|strikers|walkout|chanting|chanted"
+    r"|(?:went|go|going|gone|were|are|was)\s+on\s+(?:a\s+)?(?:hunger\s+)?strike"
+    r"|(?:staged|stage|staging|held|hold|holding)\s+(?:a\s+)?(?:\w+\s+)?(?:strike|sit-in|dharna)"
+    r"|struck\s+work|gherao\w*|dharnas?"
 )
 
 MEASURE_CUES: list[tuple[str, str]] = [
