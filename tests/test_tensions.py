@@ -79,3 +79,23 @@ def test_status_disagreement_needs_the_same_place_and_two_voices() -> None:
     doc = claimledger.analyze(same_town, uri="same.txt")
     (status,) = [t for t in doc.tensions if t.kind == "status_disagreement"]
     assert status.note == "Tal Afar: “fully captured” (the army) vs “still holding” (a witness)"
+
+
+def test_status_disagreement_in_other_words() -> None:
+    """Holdouts said otherwise: "pockets of resistance remain", "fighting is still going on"."""
+    notes = []
+    for other in (
+        "Pockets of resistance remain in the city, residents said.",
+        "Fighting is still going on in parts of the city, a local official said.",
+    ):
+        text = (
+            "Army retakes city\n\n"
+            "Government troops have taken full control of Marawi, the army said on Monday.\n\n"
+            f"{other}\n"
+        )
+        doc = claimledger.analyze(text, uri="marawi.txt")
+        notes += [t.note for t in doc.tensions if t.kind == "status_disagreement"]
+    assert notes == [
+        "Marawi: “taken full control” (the army) vs “Pockets of resistance” (residents)",
+        "Marawi: “taken full control” (the army) vs “still going on” (a local official)",
+    ]

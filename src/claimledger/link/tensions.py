@@ -140,14 +140,18 @@ _CAPTURE = (
 )
 _WHOLE = r"(?:completely|fully|entirely|totally|wholly|complete|full|total|entire|whole|all\s+of)"
 _COMPLETE = re.compile(
-    rf"\b{_WHOLE}\s+(?:\w+\s+){{0,2}}?{_CAPTURE}\b|\b{_CAPTURE}\s+(?:\w+\s+){{0,2}}?{_WHOLE}\b",
+    rf"\b{_WHOLE}\s+(?:\w+\s+){{0,2}}?{_CAPTURE}\b|"
+    rf"\b{_CAPTURE}\s+(?:\w+\s+){{0,2}}?{_WHOLE}\b(?:\s+control\b)?",
     re.IGNORECASE,
 )
 _CAPTURE_RE = re.compile(rf"\b{_CAPTURE}\b", re.IGNORECASE)
 # what a report says while the fight for a place goes on: holdouts, encirclement, last pockets
 _ONGOING = re.compile(
     r"\b(?:hemmed\s+in|holed\s+up|pinned\s+down|besieged|still\s+(?:hold|holds|holding|"
-    r"controls?|controlling|fighting|resisting)|(?:last|remaining|final)\s+(?:\w+\s+){0,2}?"
+    r"controls?|controlling|fighting|resisting|going\s+on|raging|under\s+way)|"
+    r"pockets?\s+of\s+resistance|resistance\s+(?:remains?|continues?)|hold(?:ing|s)?\s+out|"
+    r"(?:fighting|clashes|battles?)\s+(?:continues?|continued|(?:is|are|was|were)\s+"
+    r"(?:continuing|ongoing|raging))|(?:last|remaining|final)\s+(?:\w+\s+){0,2}?"
     r"(?:areas?|pockets?|positions?|holdouts?|enclaves?|neighbou?rhoods?|districts?)|"
     r"(?:tiny|small|shrinking)\s+(?:\w+\s+){0,2}?(?:patch|pocket|enclave|area)\s+of)\b",
     re.IGNORECASE,
@@ -161,16 +165,33 @@ _WORD = r"(?:[A-Z][\w-]*[a-z][\w-]*|[A-Z]{2,})"
 _NAME = re.compile(rf"(?<![\w-])({_WORD}(?:[ \xa0]+{_WORD})*)")
 
 
-def _names(text: str, actors: set[str]) -> set[str]:
-    """Capitalised words of a claim that may name a place: not its first word (capitalised by
-    position only), not a compound ("US-led"), not a word of a speaker's or country's name."""
+def _names(text: str, actors: set[str], first: bool = True) -> set[str]:
+    """Capitalised words of a claim that may name a place: not a compound ("US-led"), not a
+    word of a speaker's or country's name; ``first=False`` leaves out the claim's first word,
+    which may be capitalised by position only ("Pockets of resistance remain …")."""
     found = set()
     for match in _NAME.finditer(text):
         word = re.sub(r"[’']s?$", "", match.group(1)).lower()
-        if match.start() == 0 or "-" in word or word in actors:
+        if "-" in word or word in actors or (match.start() == 0 and not first):
             continue
         found.add(word)
     return found
+
+
+# first words that open a sentence about a place without naming it
+_COMMON_OPENERS = frozenset(
+    ["the", "it", "this", "that", "they", "there", "government", "troops", "forces", "army"]
+)
+
+
+def _completed_places(words: str, actors: set[str]) -> set[str]:
+    """The places a completion is about: the names after "completely taken …", else the
+    names before it ("Marawi had been completely liberated")."""
+    match = _COMPLETE.search(words)
+    if match is None:
+        return set()
+    after = _names(words[match.end() :], actors)
+    return after or _names(words[: match.start()], actors) - _COMMON_OPENERS
 
 
 def _place(text: str, names: set[str]) -> str:
@@ -211,7 +232,7 @@ def _status_disagreements(doc: Document) -> list[Tension]:
         words = content(done)
         if done.hedged or done.future or not _COMPLETE.search(words):
             continue
-        places = _names(words, actors)
+        places = _completed_places(words, actors)
         if not places:
             continue
         who = _who(doc, done)
@@ -225,8 +246,9 @@ def _status_disagreements(doc: Document) -> list[Tension]:
             )
             if not ongoing:
                 continue
-            named = _names(text, actors)
-            if named & places or (_GENERIC_PLACE.search(text) and not named - places):
+            # the same place named, or "the city" with no other place named
+            shared = _names(text, actors) & places
+            if shared or (_GENERIC_PLACE.search(text) and not _names(text, actors, False) - places):
                 against.append(other)
         if against:
             place = _place(words, places)
