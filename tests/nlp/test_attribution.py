@@ -550,3 +550,32 @@ def test_purpose_infinitive_of_talking_is_a_cue(model_nlp: Language) -> None:
     draft = _only(model_nlp, text)
     assert _cut(text, draft.cue) == "to discuss"
     assert _cut(text, draft.source) == "European leaders"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Exactly. And the militia killed 200 villagers there last year, nobody talks about it.",
+        "The river flooded twice this spring and this proves it again.",
+    ],
+)
+def test_negative_or_demonstrative_subject_reports_no_earlier_clause(
+    model_nlp: Language, text: str
+) -> None:
+    assert not _run(model_nlp, text)
+
+
+def test_negative_subject_with_its_own_clause_still_reports(model_nlp: Language) -> None:
+    text = "Nobody in the council believes that the bridge will open on time."
+    assert _cut(text, _only(model_nlp, text).source) == "Nobody in the council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor opened the bridge on Monday.\nPhotograph: Reuters\nTraffic resumed at noon.",
+        "The mayor opened the bridge on Monday.\nImage credit: City Hall\nTraffic resumed.",
+    ],
+)
+def test_photo_credit_is_no_speaker(nlp: Language, text: str) -> None:
+    assert not _run(nlp, text)

@@ -196,6 +196,19 @@ _EDITORIAL_LABELS = frozenset(
         "watch",
         "read more",
         "photo",
+        "photos",
+        "photograph",
+        "photographs",
+        "photo credit",
+        "picture",
+        "pictures",
+        "image",
+        "images",
+        "image credit",
+        "credit",
+        "credits",
+        "illustration",
+        "graphic",
         "video",
         "breaking",
         "exclusive",
@@ -263,6 +276,12 @@ _PURPOSE_TALK = frozenset(["discuss", "talk"])
 _PASSIVE_PREPS = frozenset(["of", "for", "as"])
 _COORDINATORS = frozenset(["and", "but", "or", "yet", "though", "although", "while"])
 _TOPIC_VERBS = frozenset(["speak", "talk"])
+# Subjects that name no speaker of an earlier clause: "…, nobody talks about it", "this
+# proves it" comment on what came before; they report nothing someone said.
+_NON_SPEAKERS = frozenset(
+    ["nobody", "no one", "no-one", "noone", "none", "this", "that", "these", "those"]
+)
+_PRONOUN_CONTENT = re.compile(r"(?:it|this|that|these|those)(?:\s+\w+ly|\s+again|\s+too)?", re.I)
 _MAX_SOURCE_TOKENS = 40
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
 _TAIL = re.compile(
@@ -1133,7 +1152,7 @@ class _Finder:
                 source_span = self.tok_span(*subject) if subject else None
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
-            if not pieces:
+            if not pieces or self._comment_on_before(source_span, cue_span, pieces):
                 continue
             taken.update(range(start, end))
             if not strong:
@@ -1207,6 +1226,20 @@ class _Finder:
             if before and before[-1].lower().strip(",") in _COORDINATORS:
                 return True
         return False
+
+    def _comment_on_before(
+        self, source: CharSpan | None, cue: CharSpan, pieces: list[CharSpan]
+    ) -> bool:
+        """ "…, nobody talks about it." / "this proves it again": a negative or demonstrative
+        subject comments on the clause before it; neither reports what someone said."""
+        if source is None or self.text[source[0] : source[1]].lower() not in _NON_SPEAKERS:
+            return False
+        if max(end for _, end in pieces) <= cue[0]:
+            return True  # the "content" is the clause before the cue
+        return (
+            len(pieces) == 1
+            and _PRONOUN_CONTENT.fullmatch(self.text[pieces[0][0] : pieces[0][1]]) is not None
+        )
 
     def _unit_start_char(self, position: int) -> int:
         """Start char of the sentence unit holding position."""
