@@ -243,3 +243,27 @@ def test_caption_labels_credits_and_story_lists_are_not_body() -> None:
     assert kinds["1. Ukraine war latest"] == "boilerplate"
     body = doc.body_text()
     assert "Two staff members were killed" in body and "Markets" not in body
+
+
+def test_markdown_from_a_scraper_keeps_words_not_marks() -> None:
+    text = (
+        "# Rebels seize key border crossing as talks stall\n\n"
+        "*By Jane Okafor* | March 3, 2024\n\n"
+        "Rebel fighters have seized the Adre border crossing, the army said on Monday.\n\n"
+        "## What we know\n\n"
+        "- At least 12 soldiers were killed, the army said.\n"
+        "- More than 8,000 people crossed into Chad.\n\n"
+        '> "We will retake it within days," said Brigadier Nabil Abdallah.\n'
+        "> He spoke in Geneina.\n\n"
+        "![Displaced families wait at the border](https://example.org/img.jpg)\n"
+    )
+    doc = claimledger.analyze(text, uri="crossing.md", nlp="none")
+    assert_spans_ok(doc)
+    assert doc.title is not None and doc.title.text.startswith("Rebels seize")
+    assert doc.byline is not None and doc.byline.text == "Jane Okafor"
+    assert doc.published == "2024-03-03"
+    kinds = [(s.kind, doc.slice(s.span)) for s in doc.sections]
+    assert ("heading", "What we know") in kinds
+    assert ("caption", "Displaced families wait at the border") in kinds
+    quote = next(piece for kind, piece in kinds if kind == "quote")
+    assert quote.startswith('"We will retake it') and quote.endswith("He spoke in Geneina.")

@@ -30,6 +30,12 @@ from claimledger.model import Comment, Document, Section, TextSpan
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
 _CAPS_RUN = re.compile(r"^((?:[A-Z0-9’'&][A-Z0-9’'&.\-]*\s+)*[A-Z0-9’'&][A-Z0-9’'&.\-]*)")
+# Markdown, as scrapers that convert pages write it: "## Heading", "> quote", "![alt](src)",
+# and *emphasis* marks around a byline
+_MD_HEADING = re.compile(r"^#{1,6}\s+(?P<words>.*?\S)(?:\s+#+)?$")
+_MD_QUOTE = re.compile(r"^>\s*(?P<words>\S.*)$")
+_MD_IMAGE = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)$")
+_MD_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 # "Image caption: …", "Pictured: …": a caption printed once, with its label
 _CAPTION_PREFIX = re.compile(
     r"^(?:image caption|video caption|caption|photo(?:graph)?|picture|pictured|image)\s*:\s*\S",
@@ -72,6 +78,10 @@ def extract_text(text: str, uri: str) -> Document:
     if blocks and _is_title(blocks):
         first_block = blocks.pop(0)
         first = first_block[0]
+        if m := _MD_HEADING.match(first.text):  # "# Title" as Markdown scrapers write it
+            first = Line(
+                first.start + m.start("words"), first.start + m.end("words"), 0, m["words"]
+            )
         title = TextSpan(first.text, (first.start, first.end))
         # byline and date lines under the headline, in its block or in blocks of their own
         meta = first_block[1:]
@@ -79,12 +89,16 @@ def extract_text(text: str, uri: str) -> Document:
             meta += blocks.pop(0)
         for line in meta:
             out.add("boilerplate", line.start, line.end)
-            if (m := _BYLINE.match(line.text)) and byline is None:
-                byline = TextSpan(
-                    m.group("name"), (line.start + m.start("name"), line.start + m.end("name"))
-                )
+            plain = _MD_EMPHASIS.sub("", line.text)
+            if (m := _BYLINE.match(plain)) and byline is None:
+                at = line.text.find(m.group("name"))
+                if at >= 0:
+                    name = m.group("name")
+                    byline = TextSpan(name, (line.start + at, line.start + at + len(name)))
+                if published is None and (rest := plain[m.end("name") :].strip(" |,·•")):
+                    published = _iso_date(rest)
             elif published is None:
-                published = _iso_date(line.text)
+                published = _iso_date(plain)
 
     flat = [(b, line) for b, block in enumerate(blocks) for line in block]
     standalone = {i for i, (b, _) in enumerate(flat) if len(blocks[b]) == 1}
@@ -140,7 +154,9 @@ def _teaser_line(line: str) -> bool:
 
 
 def _is_meta_line(line: str) -> bool:
-    """A byline ("By Jane Okafor") or a dateline ("March 3, 2024", "Updated 3 March 2024")."""
+    """A byline ("By Jane Okafor", "*By Jane Okafor* | March 3, 2024") or a dateline
+    ("March 3, 2024", "Updated 3 March 2024")."""
+    line = _MD_EMPHASIS.sub("", line)
     return bool(_BYLINE.match(line) or DATE_LINE.match(_DATE_PREFIX.sub("", line)))
 
 
@@ -199,7 +215,22 @@ def _body_block(text: str, block: list[Line], out: Builder, title: str, first: b
                 j += 1
             i = j
             continue
-        if BOILERPLATE_LINE.match(line.text) or _CREDIT_LINE.match(line.text):
+        if m := _MD_HEADING.match(line.text):
+            flush()  # "## What we know": the heading's words, not its marks
+            out.add("heading", line.start + m.start("words"), line.start + m.end("words"))
+        elif m := _MD_IMAGE.match(line.text):
+            flush()  # "![Displaced families wait](…)": the alt text is the caption
+            kind = "caption" if m.group("alt").strip() else "boilerplate"
+            start, end = (
+                (m.start("alt"), m.end("alt")) if kind == "caption" else (0, len(line.text))
+            )
+            piece = line.text[start:end]
+            lead = len(piece) - len(piece.lstrip())
+            out.add(kind, line.start + start + lead, line.start + start + len(piece.rstrip()))
+        elif m := _MD_QUOTE.match(line.text):
+            flush()  # "> …": a block quote, its mark left out
+            out.add("quote", line.start + m.start("words"), line.end)
+        elif BOILERPLATE_LINE.match(line.text) or _CREDIT_LINE.match(line.text):
             flush()
             out.add("boilerplate", line.start, line.end)
         elif _CAPTION_PREFIX.match(line.text):
@@ -222,8 +253,8 @@ def _merge_lists(out: Builder) -> None:
     """Adjacent list items (one per line) form one list section."""
     merged: list[Section] = []
     for s in out.sections:
-        if merged and s.kind == "list" and merged[-1].kind == "list":
-            merged[-1] = Section("list", (merged[-1].span[0], s.span[1]))
+        if merged and s.kind in ("list", "quote") and merged[-1].kind == s.kind:
+            merged[-1] = Section(s.kind, (merged[-1].span[0], s.span[1]))
         else:
             merged.append(s)
     out.sections[:] = merged
