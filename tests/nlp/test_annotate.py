@@ -272,3 +272,25 @@ def test_each_list_item_is_a_claim_and_a_wh_label_is_none(engine: str) -> None:
     ]
     wounded = next(k for k in doc.claims if doc.slice(k.span).startswith("11 people"))
     assert [f.text for f in doc.figures if f.id in wounded.figures] == ["11", "three"]
+
+
+MARKDOWN_PAGE = (
+    "# Rebels seize border crossing\n\n"
+    "Rebel fighters have seized the [Adre border crossing](https://example.org/2024/12/adre),"
+    " the army said on **Monday**.\n\n"
+    "Read the report at https://example.org/reports/2024/99-killed.\n"
+)
+
+
+@pytest.mark.parametrize("engine", ["rules", *installed_models()[:1]])
+def test_markdown_links_and_urls_are_read_as_words(engine: str) -> None:
+    """Link marks and URLs are blanked for the language work only: the claim takes the link
+    whole, and no number inside a URL becomes a figure."""
+    doc = claimledger.analyze(MARKDOWN_PAGE, uri="links.md", nlp=engine)
+    assert_spans_ok(doc)
+    claim = next(k for k in doc.claims if k.cue is not None)
+    assert doc.slice(claim.content[0]) == (
+        "Rebel fighters have seized the [Adre border crossing](https://example.org/2024/12/adre)"
+    )
+    assert doc.slice(claim.source.span) == "the army"
+    assert [f.text for f in doc.figures] == []

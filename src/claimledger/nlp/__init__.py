@@ -9,6 +9,7 @@ for their drafts, and turns the drafts into the record's ``claims``, ``entities`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -36,6 +37,39 @@ __all__ = ["annotate"]
 _NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+_MD_LINK = re.compile(r"(!?\[)([^\]\n]{0,300})(\]\([^)\s]{0,500}\))")
+_URL = re.compile(r"https?://\S+|www\.\S+\.\S+")
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")
+
+
+def mask_markup(text: str) -> str:
+    """The text the language work reads: Markdown link and emphasis marks and bare URLs
+    blanked out, same length, so "[Adre crossing](https://…)" reads "Adre crossing" and no
+    URL gives a figure, while every offset still points into the record's text."""
+    if "[" in text:
+        text = _MD_LINK.sub(
+            lambda m: " " * len(m.group(1)) + m.group(2) + " " * len(m.group(3)), text
+        )
+    if "://" in text or "www." in text:
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    if "*" in text or "__" in text:
+        text = _MD_EMPHASIS.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+_LINK_TAIL = re.compile(r"\]\([^)\s]{0,500}\)")
+
+
+def _close_link(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Extend a span that ends inside "[link text](url)" to the link's closing bracket."""
+    start, end = span
+    if text.count("[", start, end) > text.count("]", start, end):
+        tail = _LINK_TAIL.match(text, end)
+        if tail:
+            return (start, tail.end())
+    return span
+
+
 def annotate(doc: Document, nlp: str | None = None) -> str:
     """Fill entities, claims, figures and flags; return the name of the pipeline that ran."""
     if nlp == NONE:
@@ -45,7 +79,7 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     if not regions:
         return engine.label
     text = doc.text
-    region_texts = [text[r.start : r.end] for r in regions]
+    region_texts = [mask_markup(text[r.start : r.end]) for r in regions]
     sdocs = engine.parse(region_texts)
 
     drafts: list[ClaimDraft] = []
@@ -64,6 +98,9 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
                 if span:
                     flags.append(Flag(kind=abuse.kind, comment=region.comment, span=span))
 
+    for draft in drafts:  # a content that stops inside a Markdown link takes the link whole
+        draft.content = [_close_link(text, span) for span in draft.content]
+        draft.span = _close_link(text, draft.span)
     drafts.sort(key=lambda d: (d.span, d.cue or (0, 0)))
     # names a pronoun or a lone surname may point to, read only where such a source is
     wanted = {d.group for d in drafts if d.source and _needs_antecedent(text, d.source)}
