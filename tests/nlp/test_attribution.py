@@ -579,3 +579,42 @@ def test_negative_subject_with_its_own_clause_still_reports(model_nlp: Language)
 )
 def test_photo_credit_is_no_speaker(nlp: Language, text: str) -> None:
     assert not _run(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The main test for the permit is a clean record, as a state memo put it.",
+            "put it",
+            "a state memo",
+        ),
+        (
+            "As Jane Ortiz, a tax lawyer, recently put it, the rule is a loophole.",
+            "recently put it",
+            "Jane Ortiz, a tax lawyer",
+        ),
+    ],
+)
+def test_as_source_put_it_is_a_cue(model_nlp: Language, text: str, cue: str, source: str) -> None:
+    draft = _only(model_nlp, text)
+    assert (_cut(text, draft.cue), _cut(text, draft.source)) == (cue, source)
+
+
+def test_put_it_as_an_act_is_no_cue(model_nlp: Language) -> None:
+    assert not _run(model_nlp, "She put it on the kitchen table before dinner.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The mayor accused Jones of hiding the budget.", "accused Jones of", "hiding the budget"),
+        ("Later the host asked her about the budget.", "asked her about", "the budget"),
+    ],
+)
+def test_one_word_hearer_and_preposition_join_the_cue(
+    model_nlp: Language, text: str, cue: str, content: str
+) -> None:
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == cue
+    assert [text[s:e] for s, e in draft.content] == [content]

@@ -272,6 +272,8 @@ _AS_VERBS = frozenset(
 )
 # Verbs of talking whose purpose infinitive reports the talk ("gathered to discuss …").
 _PURPOSE_TALK = frozenset(["discuss", "talk"])
+# Verbs whose one-word object and preposition PolNeAR counts in the cue ("accused him of").
+_OBJECT_PREPS = {"accuse": "of", "ask": "about"}
 # Prepositions a passive cue takes along ("was accused of", "is described as").
 _PASSIVE_PREPS = frozenset(["of", "for", "as"])
 _COORDINATORS = frozenset(["and", "but", "or", "yet", "though", "although", "while"])
@@ -503,6 +505,8 @@ class _Finder:
             if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
                 continue  # "point" alone is no cue, "pointed out" is
             start = self._group_start(i)
+            if lemma == "put" and not self._as_put_it(start, i):
+                continue  # "put it on the table" is an act; "as the memo put it" a report
             if start > 0 and doc[start - 1].lower_ in ("keeps", "kept", "keep"):
                 start -= 1
             end = i + 1
@@ -520,6 +524,13 @@ class _Finder:
         token = self.toks[i]
         return self.lowers[i] in _PURPOSE_TALK and token.dep_ == "advcl" and token.head.i < i
 
+    def _as_put_it(self, start: int, head: int) -> bool:
+        """ "…, as a Homeland Security memo put it." / "As X recently put it, …": the aside
+        credits the wording to its subject, which "as" opens."""
+        unit_start, _ = self.unit_of[head]
+        source = self.source_before(start, unit_start)
+        return source is not None and source[0] > unit_start and self.lowers[source[0] - 1] == "as"
+
     def _post_modifiers(self, head: int, end: int) -> int:
         """Past a verb particle and a manner or time adverb that modify the cue right after it:
         PolNeAR's cue is the whole verb group ("spoke out", "backed off", "said sarcastically",
@@ -536,6 +547,16 @@ class _Finder:
             if time_word or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_MANNER):
                 end += 1
         verb = doc[head]
+        lemma = cue_lemma(verb.text)
+        if (
+            lemma in _OBJECT_PREPS
+            and end + 1 < n
+            and doc[end].tag_ in ("PRP", "NNP")
+            and doc[end].dep_ == "dobj"
+            and doc[end + 1].lower_ == _OBJECT_PREPS[lemma]
+            and doc[end + 1].head.i == head
+        ):
+            return end + 2  # "accused Holt of", "asked her about": one-word hearer and all
         if (
             end < n
             and doc[end].lower_ == "as"
@@ -683,8 +704,13 @@ class _Finder:
                 break
             if token.lower_ in _CLAUSE_OPENERS and k != j:
                 break
-            if token.lower_ in STRONG_FORMS and k != j and not token.text[:1].isupper():
-                break
+            if (
+                token.lower_ in STRONG_FORMS
+                and k != j
+                and not token.text[:1].isupper()
+                and not (self.tagged and token.tag_ in ("NN", "NNS", "JJ"))
+            ):
+                break  # a cue verb ends the phrase; a noun form does not ("a state memo")
             k -= 1
         start = k + 1
         if start > j or j - start + 1 > _MAX_SOURCE_TOKENS:
@@ -785,7 +811,10 @@ class _Finder:
         if source is None or source[0] - 1 < unit_start or doc[source[0] - 1].lower_ != "as":
             return None
         as_index = source[0] - 1
-        if as_index > unit_start and doc[as_index - 1].text not in (",", "(", "—", "–"):
+        before = doc[as_index - 1].text if as_index > unit_start else ""
+        if before in ("”", "''", '"') and as_index - 1 > unit_start:
+            before = doc[as_index - 2].text  # '… income," as a memo put it'
+        if as_index > unit_start and before not in (",", "(", "—", "–"):
             return None
         stop = unit_end
         while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
@@ -1150,7 +1179,8 @@ class _Finder:
             if inherited and source_span is None and self.parsed:
                 subject = self._participle_subject(self.toks[head])
                 source_span = self.tok_span(*subject) if subject else None
-            pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces])
+            pieces = [self._past_cue(p, cue_span) for p in pieces]
+            pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces if p])
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
             if not pieces or self._comment_on_before(source_span, cue_span, pieces):
                 continue
@@ -1286,6 +1316,12 @@ class _Finder:
         if end < len(doc) and doc[end].lower_ in ("about", "of", "on", "out"):
             return True
         return any(self._has_quote(p) for p in pieces)
+
+    def _past_cue(self, piece: CharSpan, cue: CharSpan) -> CharSpan | None:
+        """A content the cue reaches into starts after it ("accused *Holt of* being …")."""
+        if cue[0] <= piece[0] < cue[1]:
+            return self.char_span(cue[1], piece[1]) if piece[1] > cue[1] else None
+        return piece
 
     def _cut_tail(self, piece: CharSpan, cue: CharSpan) -> CharSpan:
         """End a content after the cue before ", adding …" / ", according to …"."""

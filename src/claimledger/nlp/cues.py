@@ -200,6 +200,8 @@ STRONG_VERBS = [
     "sum",
     "rail",
     "advocate",
+    # only in "as X put it" (the finder checks the aside): a paraphrase credited to X
+    "put",
 ]
 
 # Verbs that attribute only with evidence of a reported clause (that-clause, quote, colon).
@@ -297,6 +299,7 @@ CLAUSE_ONLY = frozenset(
         "continue",
         "add",
         "tell",
+        "put",
     ]
 )
 
@@ -336,6 +339,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "label": ("labeled", "labelled", "labeling", "labelling"),
     "lay": ("laid", "lays", "laying"),
     "sum": ("summed", "summing"),
+    "put": ("put", "puts", "putting"),
 }
 
 # Verbs that report only with their particle: "pointed out", "laid out", "weighed in".
@@ -345,6 +349,7 @@ REQUIRED_PARTICLES: dict[str, tuple[str, ...]] = {
     "lay": ("out",),
     "weigh": ("in",),
     "sum": ("up",),
+    "put": ("it",),
 }
 
 # Aspect and raising verbs that join a following "to" + cue into one cue group:
@@ -457,6 +462,7 @@ CUE_PARTICLES: dict[str, tuple[str, ...]] = {
     "apologise": ("for",),
     "rail": ("against",),
     "tell": ("about",),
+    "put": ("it",),
     "liken": (),
 }
 
