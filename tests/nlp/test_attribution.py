@@ -618,3 +618,31 @@ def test_one_word_hearer_and_preposition_join_the_cue(
     draft = _only(model_nlp, text)
     assert _cut(text, draft.cue) == cue
     assert [text[s:e] for s, e in draft.content] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "In 2012 the president painted his rival as an out-of-touch rich guy.",
+            "painted",
+            "his rival as an out-of-touch rich guy",
+        ),
+        (
+            "Most investors see the program as an easy way to a green card.",
+            "see",
+            "the program as an easy way to a green card",
+        ),
+    ],
+)
+def test_verb_x_as_y_reports_a_view(model_nlp: Language, text: str, cue: str, content: str) -> None:
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == cue
+    assert [text[s:e] for s, e in draft.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text", ["She painted the fence blue last summer.", "They saw the program on Friday."]
+)
+def test_portraying_verb_without_as_is_no_report(model_nlp: Language, text: str) -> None:
+    assert not _run(model_nlp, text)

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Token
 from claimledger.nlp.attribution_nouns import noun_cues, poll_cues
 from claimledger.nlp.attribution_quotes import find_quotes
 from claimledger.nlp.cues import (
+    AS_FRAME,
     CHAIN_FORMS,
     CLAUSE_ONLY,
     CUE_PARTICLES,
@@ -504,6 +505,8 @@ class _Finder:
             required = REQUIRED_PARTICLES.get(lemma)
             if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
                 continue  # "point" alone is no cue, "pointed out" is
+            if lemma in AS_FRAME and lemma != "see" and not self._as_frame(token):
+                continue  # "painted the house", "the view from here"
             start = self._group_start(i)
             if lemma == "put" and not self._as_put_it(start, i):
                 continue  # "put it on the table" is an act; "as the memo put it" a report
@@ -523,6 +526,16 @@ class _Finder:
             return False
         token = self.toks[i]
         return self.lowers[i] in _PURPOSE_TALK and token.dep_ == "advcl" and token.head.i < i
+
+    def _as_frame(self, verb: Token) -> bool:
+        """ "VERB X as Y" with X after the verb: "see the program as an easier way", "painted
+        Romney as an out-of-touch rich guy" (not "what he sees as …": X is fronted)."""
+        if not self.parsed:
+            return False
+        objects = [c.i for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        return bool(objects) and any(
+            c.dep_ == "prep" and c.lower_ == "as" and c.i > objects[0] for c in verb.children
+        )
 
     def _as_put_it(self, start: int, head: int) -> bool:
         """ "…, as a Homeland Security memo put it." / "As X recently put it, …": the aside
@@ -1026,7 +1039,7 @@ class _Finder:
         elif any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children) and verb.i + 1 < len(
             doc
         ):
-            if source is not None and lemma not in CLAUSE_ONLY:
+            if source is not None and (lemma not in CLAUSE_ONLY or self._as_frame(verb)):
                 content = self._object_content(verb, lemma, unit_end)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
             main = verb.head

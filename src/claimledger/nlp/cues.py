@@ -280,7 +280,16 @@ WEAK_VERBS = [
     "chant",
     "depict",
     "narrate",
+    # verbs of portraying, cues only in "X as Y" ("painted Romney as an out-of-touch rich guy")
+    "paint",
+    "portray",
+    "view",
+    "regard",
 ]
+
+# Weak verbs that report a view only as "VERB X as Y" (the finder checks the frame); "see"
+# keeps its clause reading too.
+AS_FRAME = frozenset(["paint", "portray", "view", "regard", "see"])
 
 # Weak verbs whose object is a thing, not what is claimed ("released a letter", "saw the
 # tweet", "heard the news"): cues only with a reported clause, never with an object content.
