@@ -646,3 +646,21 @@ def test_verb_x_as_y_reports_a_view(model_nlp: Language, text: str, cue: str, co
 )
 def test_portraying_verb_without_as_is_no_report(model_nlp: Language, text: str) -> None:
     assert not _run(model_nlp, text)
+
+
+def test_than_in_other_polls_is_a_comparison(model_nlp: Language) -> None:
+    text = "The Reuters poll showed the mayor doing better than in other recent polls."
+    draft = _only(model_nlp, text)
+    assert (_cut(text, draft.cue), _cut(text, draft.source)) == ("showed", "The Reuters poll")
+
+
+def test_sentence_opening_participle_is_said_by_the_main_subject(model_nlp: Language) -> None:
+    text = "Citing an unfounded rumor, the senator accused his rival of fraud."
+    draft = next(d for d in _run(model_nlp, text) if _cut(text, d.cue) == "Citing")
+    assert _cut(text, draft.source) == "the senator"
+    assert [text[s:e] for s, e in draft.content] == ["an unfounded rumor"]
+
+
+def test_sentence_opening_speaking_at_is_no_report(model_nlp: Language) -> None:
+    text = "Speaking at a rally in Ohio, the senator says the plant will reopen."
+    assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["says"]

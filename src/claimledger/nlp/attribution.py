@@ -767,6 +767,8 @@ class _Finder:
             right += 1
         left_token = doc[start - 1] if start > unit_start else None
         gerund = doc[head].lower_.endswith("ing") and start == head
+        if gerund and left_token is None:
+            return self._fronted_participle(head, lemma, unit_end)
         if gerund:
             if left_token is None or left_token.text != ",":
                 return None
@@ -813,6 +815,33 @@ class _Finder:
         if source is None and not strong:
             return None
         return (source, pieces, False)
+
+    def _fronted_participle(
+        self, head: int, lemma: str, unit_end: int
+    ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
+        """ "Citing an unfounded theory, Trump accused …" / "Lamenting their luck, Mexicans
+        say …": a sentence-opening participle clause is said by the main clause's subject;
+        its object is the content. Needs the parse; not in the headline, not "Speaking at …"."""
+        verb = self.toks[head]
+        if (
+            not self.parsed
+            or verb.tag_ != "VBG"
+            or verb.dep_ != "advcl"
+            or verb.head.i < head
+            or lemma in _TOPIC_VERBS
+            or verb.idx <= self.headline_end
+        ):
+            return None
+        if not any(t.text == "," for t in self.toks[head : verb.head.i]):
+            return None
+        subject = next(
+            (c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > head),
+            None,
+        )
+        content = self._object_content(verb, lemma, unit_end)
+        if subject is None or content is None:
+            return None
+        return ((subject.left_edge.i, subject.right_edge.i + 1), content, False)
 
     def _as_aside(
         self, start: int, end: int, unit_start: int, unit_end: int

@@ -126,6 +126,8 @@ def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
         token = doc[i]
         if i in taken or finder.in_quote(token):
             continue
+        if i > 0 and doc[i - 1].lower_ == "than":
+            continue  # "doing better than in other polls": a comparison, not a finding
         unit_start, unit_end = finder.unit_of[i]
         head = None
         for k in range(i + 1, min(unit_end, i + 12)):
