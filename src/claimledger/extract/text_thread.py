@@ -89,11 +89,17 @@ def _after_marker(line: Line) -> tuple[Line, bool, bool]:
 
 def _author_line(text: str) -> tuple[str, str | None] | None:
     """(author, date) of a line that names a commenter the way threads print it."""
+    if len(text) > 160:
+        return None  # author lines are short; a paragraph is not one
     if text.endswith(" Avatar") and len(text) <= 80:
         return text[: -len(" Avatar")].strip(), None
-    if (m := _SAYS.match(text)) and name_like(m.group("name")):
-        date = m.group("before") or m.group("after")
-        return m.group("name").strip(), date.strip() if date else None
+    lower = text.lower()
+    says = _SAYS_WORD.search(lower) and _SAYS.match(text)
+    if says and name_like(says.group("name")):
+        date = says.group("before") or says.group("after")
+        return says.group("name").strip(), date.strip() if date else None
+    if not _HAS_DATE_HINT.search(lower):
+        return None  # the patterns below all end in a date: no digit, no "ago", no date
     for pattern in (_AUTHOR_DATE, _NAME_STAMP):
         if (m := pattern.match(text)) and name_like(m.group("name").strip()):
             return m.group("name").strip(), m.group("date")
@@ -102,6 +108,10 @@ def _author_line(text: str) -> tuple[str, str | None] | None:
     if (m := _GLUED.match(text)) and _display_name(m.group("name").strip()):
         return m.group("name").strip(), m.group("date")
     return None
+
+
+_SAYS_WORD = re.compile(r"\b(?:says|said|wrote|writes)\b")
+_HAS_DATE_HINT = re.compile(r"\d|\bago\b|just now|yesterday|today")
 
 
 def _display_name(name: str) -> bool:
