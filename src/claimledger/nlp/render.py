@@ -61,7 +61,7 @@ def claims_table(doc: Document) -> Table:
         ("id", "dim", None, None),
         ("where", "", None, None),
         ("speaker", "bold", 12, 2),
-        ("cue", "", 6, 1),
+        ("cue", "", 9, 1),
         ("quote", "", None, None),
         ("content", "", 24, 5),
         ("flags", "yellow", None, None),
