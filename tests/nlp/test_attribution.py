@@ -664,3 +664,24 @@ def test_sentence_opening_participle_is_said_by_the_main_subject(model_nlp: Lang
 def test_sentence_opening_speaking_at_is_no_report(model_nlp: Language) -> None:
     text = "Speaking at a rally in Ohio, the senator says the plant will reopen."
     assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["says"]
+
+
+def test_headline_speaks_needs_no_topic(model_nlp: Language) -> None:
+    text = "Senator Speaks ‘Directly To Young Voters’ After Latest Plant Closure.\nBody text."
+    assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["Speaks"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The governor spoke out Tuesday about the death of a local teacher.",
+            "spoke out Tuesday about",
+        ),
+        ("The president spoke emotionally of his first visit to the city.", "spoke emotionally of"),
+    ],
+)
+def test_day_or_manner_before_the_topic_stays_in_the_cue(
+    model_nlp: Language, text: str, cue: str
+) -> None:
+    assert _cut(text, _only(model_nlp, text).cue) == cue

@@ -273,6 +273,11 @@ _AS_VERBS = frozenset(
 )
 # Verbs of talking whose purpose infinitive reports the talk ("gathered to discuss …").
 _PURPOSE_TALK = frozenset(["discuss", "talk"])
+_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+# Prepositions that open the topic of talk ("spoke out Tuesday *about* the death").
+_TOPIC_PREPS = frozenset(["about", "of", "on", "for", "against"])
 # Verbs whose one-word object and preposition PolNeAR counts in the cue ("accused him of").
 _OBJECT_PREPS = {"accuse": "of", "ask": "about"}
 # Prepositions a passive cue takes along ("was accused of", "is described as").
@@ -560,6 +565,19 @@ class _Finder:
             if time_word or (lower.endswith("ly") and len(lower) > 4 and lower not in _NOT_MANNER):
                 end += 1
         verb = doc[head]
+        particles = CUE_PARTICLES.get(cue_lemma(verb.text) or "", ())
+        if end < n and doc[end].lower_ in _WEEKDAYS and end + 1 < n:
+            after = doc[end + 1]
+            if after.head.i == head and after.lower_ in (*particles, *_TOPIC_PREPS):
+                return end + 2  # "spoke out Tuesday about", "weighed in Friday about"
+        if (
+            end < n
+            and doc[end - 1].tag_ == "RB"
+            and doc[end - 1].lower_.endswith("ly")
+            and doc[end].lower_ in particles
+            and doc[end].head.i == head
+        ):
+            end += 1  # "spoke emotionally of"
         lemma = cue_lemma(verb.text)
         if (
             lemma in _OBJECT_PREPS
@@ -1068,7 +1086,11 @@ class _Finder:
         elif any(c.dep_ in ("xcomp", "dobj", "prep") for c in verb.children) and verb.i + 1 < len(
             doc
         ):
-            if source is not None and (lemma not in CLAUSE_ONLY or self._as_frame(verb)):
+            if source is not None and (
+                lemma not in CLAUSE_ONLY
+                or self._as_frame(verb)
+                or (verb.idx <= self.headline_end and verb.dep_ == "ROOT")
+            ):  # a headline's "Obama Sees 'Personal Insult' if …" reports his view
                 content = self._object_content(verb, lemma, unit_end)
         elif verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.i > verb.head.i:
             main = verb.head
@@ -1200,7 +1222,8 @@ class _Finder:
                 continue
             if self._imperative(head, start):
                 continue
-            if lemma in _TOPIC_VERBS and not self._has_topic(head, end, pieces):
+            headline = self.toks[head].idx <= self.headline_end
+            if lemma in _TOPIC_VERBS and not headline and not self._has_topic(head, end, pieces):
                 continue
             cue_span = self.tok_span(start, end) if lemma != "according to" else None
             if cue_span is None:
