@@ -685,3 +685,21 @@ def test_day_or_manner_before_the_topic_stays_in_the_cue(
     model_nlp: Language, text: str, cue: str
 ) -> None:
     assert _cut(text, _only(model_nlp, text).cue) == cue
+
+
+def test_no_break_space_inside_the_cue_group(model_nlp: Language) -> None:
+    text = "The senator has\xa0acknowledged the reality of the budget gap."
+    assert _cut(text, _only(model_nlp, text).cue) == "has\xa0acknowledged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new rules help the mayor maintain the image of a strong leader.",
+        "It is apparent that the mayor wanted to hide the deal from the public.",
+    ],
+)
+def test_weak_cue_under_a_verb_of_no_report_is_no_attribution(
+    model_nlp: Language, text: str
+) -> None:
+    assert not _run(model_nlp, text)

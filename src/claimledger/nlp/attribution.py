@@ -657,6 +657,8 @@ class _Finder:
         """An auxiliary or adverb of the cue group; a tagged noun is none ("Theresa May said",
         "the family said")."""
         token = self.toks[i]
+        if token.is_space:
+            return "\n" not in token.text  # a no-break space inside "has\xa0acknowledged"
         if self.tagged and token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             return False
         lower = token.lower_.replace("’", "'")
@@ -1218,7 +1220,7 @@ class _Finder:
                         pieces = None
             if not pieces:
                 continue
-            if not strong and self._irrealis(head, start):
+            if not strong and (self._irrealis(head, start) or self._under_other_verb(head)):
                 continue
             if self._imperative(head, start):
                 continue
@@ -1355,6 +1357,15 @@ class _Finder:
         if head > 0 and doc[head - 1].lower_ == "to":
             return True
         return self.parsed and doc[head].dep_ in ("xcomp", "relcl", "acl", "pcomp")
+
+    def _under_other_verb(self, head: int) -> bool:
+        """A weak cue that is the complement of a verb of no report ("help Mr. Putin
+        *maintain* the image", "let them *know* that …", "it is apparent that Clinton
+        *wanted* …"): the sentence is about something else, not an attitude reported."""
+        verb = self.toks[head]
+        if not self.parsed or verb.dep_ != "ccomp" or verb.head.i == head:
+            return False
+        return cue_lemma(verb.head.text) is None and verb.head.lower_ != "according"
 
     def _imperative(self, head: int, start: int) -> bool:
         """A bare cue with no subject heading its clause is an instruction to the reader
