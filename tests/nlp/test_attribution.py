@@ -703,3 +703,15 @@ def test_weak_cue_under_a_verb_of_no_report_is_no_attribution(
     model_nlp: Language, text: str
 ) -> None:
     assert not _run(model_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you know where your candidate's tax returns are?",
+        "Let's say you think a degree will cost $160,000 in 18 years.",
+        "The court considered the matter for two weeks.",
+    ],
+)
+def test_reader_you_or_deliberating_is_no_report(model_nlp: Language, text: str) -> None:
+    assert not _run(model_nlp, text)

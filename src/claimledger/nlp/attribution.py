@@ -497,6 +497,8 @@ class _Finder:
                 continue  # "the bills add up to …": a sum, not a report
             if lemma == "prove" and i + 1 < n and doc[i + 1].lower_ == "to":
                 continue  # "the show proved to be a safe space": a copula, not a finding
+            if i > 1 and self.lowers[i - 1] in ("'s", "’s", "us") and self.lowers[i - 2] == "let":
+                continue  # "Let's say you …", "let us consider": the writer's own proposal
             if i > 0 and doc[i - 1].lower_ == "worth":
                 continue  # "it is worth noting that …": the writer's own aside
             if (
@@ -1251,6 +1253,12 @@ class _Finder:
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
             if not pieces or self._comment_on_before(source_span, cue_span, pieces):
                 continue
+            if (
+                not strong
+                and source_span
+                and self.text[source_span[0] : source_span[1]].lower() == "you"
+            ):
+                continue  # "Do you know where …", "you think a degree will cost …": the reader
             taken.update(range(start, end))
             if not strong:
                 weak_cues.add(cue_span)

@@ -309,6 +309,7 @@ CLAUSE_ONLY = frozenset(
         "add",
         "tell",
         "put",
+        "consider",
     ]
 )
 
