@@ -715,3 +715,9 @@ def test_weak_cue_under_a_verb_of_no_report_is_no_attribution(
 )
 def test_reader_you_or_deliberating_is_no_report(model_nlp: Language, text: str) -> None:
     assert not _run(model_nlp, text)
+
+
+def test_straight_quote_set_off_by_spaces_closes_an_open_quote(model_nlp: Language) -> None:
+    text = "\"I dislike the term 'voter outreach,' \" he told the group on Monday."
+    draft = _only(model_nlp, text)
+    assert (_cut(text, draft.cue), _cut(text, draft.source)) == ("told", "he")

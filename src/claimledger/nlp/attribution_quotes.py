@@ -25,6 +25,8 @@ def _role(text: str, start: int, end: int, mark: str) -> str:
         return "open"
     if space_after and not space_before:
         return "close"
+    if space_before and space_after and mark not in _OPENERS and mark not in _CLOSERS:
+        return "either"  # a straight mark set off by spaces ("… outreach,' \" he told")
     if mark in _OPENERS:
         return "open"
     if mark in _CLOSERS:
@@ -46,6 +48,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         for match in _MARK.finditer(line):
             start, end = line_start + match.start(), line_start + match.end()
             role = _role(text, start, end, match.group())
+            if role == "either":
+                role = "open" if open_at is None else "close"
             if role == "open":
                 if open_at is None:
                     open_at = start
