@@ -721,3 +721,17 @@ def test_straight_quote_set_off_by_spaces_closes_an_open_quote(model_nlp: Langua
     text = "\"I dislike the term 'voter outreach,' \" he told the group on Monday."
     draft = _only(model_nlp, text)
     assert (_cut(text, draft.cue), _cut(text, draft.source)) == ("told", "he")
+
+
+def test_comma_and_quote_after_the_cue_open_its_content(model_nlp: Language) -> None:
+    text = (
+        'Jane Ortiz, a historian who attended the session, recalled, "Out of nowhere, he stood up."'
+    )
+    draft = _only(model_nlp, text)
+    assert _cut(text, draft.cue) == "recalled"
+    assert "Out of nowhere" in text[draft.content[0][0] : draft.content[0][1]]
+
+
+def test_adverbial_clause_after_the_cue_is_no_content(model_nlp: Language) -> None:
+    text = "Not that anyone is arguing, since other emails suggest that the host puts profit first."
+    assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["suggest"]

@@ -273,6 +273,21 @@ _AS_VERBS = frozenset(
 )
 # Verbs of talking whose purpose infinitive reports the talk ("gathered to discuss …").
 _PURPOSE_TALK = frozenset(["discuss", "talk"])
+# Subordinators that open an adverbial clause, not a report, after "CUE, …".
+_ADVERBIAL_OPENERS = frozenset(
+    [
+        "since",
+        "because",
+        "although",
+        "though",
+        "while",
+        "when",
+        "after",
+        "before",
+        "until",
+        "unless",
+    ]
+)
 _WEEKDAYS = frozenset(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
@@ -804,7 +819,9 @@ class _Finder:
             if aside is not None:
                 return aside
         # "CONTENT, SOURCE CUE." / "CONTENT,” CUE SOURCE."
-        tail_short = self._is_tail(right, unit_end)
+        tail_short = self._is_tail(right, unit_end) and not self._quote_follows(
+            start, right, unit_start, unit_end
+        )
         if tail_short:
             boundary = self._content_boundary_left(start, unit_start)
             if boundary is not None:
@@ -890,6 +907,17 @@ class _Finder:
         else:
             return None
         return (source, [piece], False) if piece is not None else None
+
+    def _quote_follows(self, start: int, right: int, unit_start: int, unit_end: int) -> bool:
+        """ "X, a historian who was there, recalled, “Out of nowhere …”": a comma and an
+        opening quote after the cue, with no quote before it, introduce the content."""
+        doc = self.toks
+        if right + 1 >= unit_end or doc[right].text != ",":
+            return False
+        mark = doc[right + 1]
+        if mark.text not in _OPEN_QUOTES or self.in_quote(mark):
+            return False
+        return not any(self.is_quote_mark(doc[k]) for k in range(unit_start, start))
 
     def _has_quote(self, piece: CharSpan) -> bool:
         return any(q_start < piece[1] and piece[0] < q_end for q_start, q_end in self.quotes)
@@ -1249,6 +1277,10 @@ class _Finder:
                 subject = self._participle_subject(self.toks[head])
                 source_span = self.tok_span(*subject) if subject else None
             pieces = [self._past_cue(p, cue_span) for p in pieces]
+            if all(p is None or p[0] >= cue_span[1] for p in pieces):
+                # "Not that anyone is arguing, since …" (kept after a fronted content: "…,
+                # Graham said, since …" goes on with the speaker's reasoning)
+                pieces = [p for p in pieces if p and not self._adverbial_after(p, cue_span)]
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces if p])
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
             if not pieces or self._comment_on_before(source_span, cue_span, pieces):
@@ -1400,6 +1432,14 @@ class _Finder:
         if end < len(doc) and doc[end].lower_ in ("about", "of", "on", "out"):
             return True
         return any(self._has_quote(p) for p in pieces)
+
+    def _adverbial_after(self, piece: CharSpan, cue: CharSpan) -> bool:
+        """ "Not that anyone is arguing, *since* other emails suggest …": an adverbial clause
+        set off by a comma after the cue gives a reason or time, not what was said."""
+        if piece[0] < cue[1] or self.text[cue[1] : piece[0]].strip() != ",":
+            return False
+        first = self.text[piece[0] : piece[0] + 12].split(" ", 1)[0].lower()
+        return first in _ADVERBIAL_OPENERS
 
     def _past_cue(self, piece: CharSpan, cue: CharSpan) -> CharSpan | None:
         """A content the cue reaches into starts after it ("accused *Holt of* being …")."""
