@@ -735,3 +735,24 @@ def test_comma_and_quote_after_the_cue_open_its_content(model_nlp: Language) -> 
 def test_adverbial_clause_after_the_cue_is_no_content(model_nlp: Language) -> None:
     text = "Not that anyone is arguing, since other emails suggest that the host puts profit first."
     assert [_cut(text, d.cue) for d in _run(model_nlp, text)] == ["suggest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It goes without saying that raising taxes on the rich is unpopular with donors.",
+        "Having said that, there are some economists who argue for lower rates.",
+        "That the hosts signed up so quickly says something about the state of cable news.",
+    ],
+)
+def test_idioms_of_saying_report_nothing(model_nlp: Language, text: str) -> None:
+    cues = [_cut(text, d.cue) for d in _run(model_nlp, text)]
+    assert not any("say" in cue or "said" in cue for cue in cues), cues
+
+
+def test_report_in_a_which_clause_inside_another_content_stays(model_nlp: Language) -> None:
+    text = (
+        "The council called an emergency meeting to discuss the test, which state media "
+        "claimed now allows the army to build small warheads."
+    )
+    assert "claimed" in [_cut(text, d.cue) for d in _run(model_nlp, text)]

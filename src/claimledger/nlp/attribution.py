@@ -514,6 +514,8 @@ class _Finder:
                 continue  # "the show proved to be a safe space": a copula, not a finding
             if i > 1 and self.lowers[i - 1] in ("'s", "’s", "us") and self.lowers[i - 2] == "let":
                 continue  # "Let's say you …", "let us consider": the writer's own proposal
+            if self._idiom_of_saying(i):
+                continue  # "it goes without saying", "having said that", "says a lot about"
             if i > 0 and doc[i - 1].lower_ == "worth":
                 continue  # "it is worth noting that …": the writer's own aside
             if (
@@ -540,6 +542,23 @@ class _Finder:
                 end += 1  # "called for", "agreed with"; not the "to" of "agreed to pay"
             end = self._venue_end(self._post_modifiers(i, end))
             yield i, start, end, lemma, strong
+
+    def _idiom_of_saying(self, i: int) -> bool:
+        """Set phrases with "say" that report nothing: "it goes without saying that",
+        "having said that," / "that said,", "needless to say", and "X says a lot / something
+        about Y" (X reveals something, no one speaks)."""
+        lowers = self.lowers
+        if cue_lemma(lowers[i]) != "say":
+            return False
+        before = lowers[i - 1] if i > 0 else ""
+        after = lowers[i + 1] if i + 1 < len(lowers) else ""
+        if before in ("without", "needless") or (before == "having" and after in ("that", "this")):
+            return True
+        if before == "that" and after == "," and (i < 2 or lowers[i - 2] in (".", ",", "\n")):
+            return True
+        return after in ("something", "a", "lots", "volumes") and any(
+            lowers[k] == "about" for k in range(i + 2, min(i + 5, len(lowers)))
+        )
 
     def _purpose_talk(self, i: int) -> bool:
         """A purpose infinitive of talking ("met with the liaison *to discuss* document
@@ -1352,6 +1371,11 @@ class _Finder:
             return False  # "… and warned that …": a clause of its own
         if draft.source and self.text[draft.source[0] : draft.source[1]].lower() in _RELATIVES:
             return False  # "…, who says he is honored"
+        before = self.text[
+            max(0, (draft.source or draft.cue)[0] - 8) : (draft.source or draft.cue)[0]
+        ]
+        if before.split() and before.split()[-1].lower() in ("which", "whom"):
+            return False  # "the test, which state news media claimed now allows …"
         return self._unit_start_char(draft.cue[0]) == self._unit_start_char(outer.cue[0])
 
     def _coordinated(self, draft: AttributionDraft) -> bool:
