@@ -756,3 +756,15 @@ def test_report_in_a_which_clause_inside_another_content_stays(model_nlp: Langua
         "claimed now allows the army to build small warheads."
     )
     assert "claimed" in [_cut(text, d.cue) for d in _run(model_nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor scrutinized reports like the 2014 climate assessment before the vote.",
+        "The money funds bases in the alliance's eastern member states to counter aggression.",
+        "Jane Ortiz reported from Kabul, and Tom Lee from Islamabad.",
+    ],
+)
+def test_noun_readings_and_datelines_are_no_cues(model_nlp: Language, text: str) -> None:
+    assert not _run(model_nlp, text)

@@ -273,6 +273,8 @@ _AS_VERBS = frozenset(
 )
 # Verbs of talking whose purpose infinitive reports the talk ("gathered to discuss …").
 _PURPOSE_TALK = frozenset(["discuss", "talk"])
+# Dependencies of a noun: a word the tagger calls a verb but the parse hangs there is a noun.
+_NOUN_ROLES = frozenset(["dobj", "pobj"])
 # Subordinators that open an adverbial clause, not a report, after "CUE, …".
 _ADVERBIAL_OPENERS = frozenset(
     [
@@ -491,6 +493,13 @@ class _Finder:
             if self.tagged:
                 if token.pos_ not in ("VERB", "AUX") and not self._mistagged_verb(i):
                     continue
+                if (
+                    self.parsed
+                    and token.dep_ in _NOUN_ROLES
+                    and token.tag_ in ("VBZ", "VBP", "VB")
+                    and not self._headline_verb(i)
+                ):
+                    continue  # "scrutinized *reports* like …": the parse holds it an object
                 if token.tag_ in ("VBN",) and token.dep_ in ("amod", "acl") and lower != "said":
                     continue
             else:
@@ -508,6 +517,8 @@ class _Finder:
                 continue  # "seemed to suggest": the chain joins the cue that follows
             if lemma == "charge" and i + 1 < n and doc[i + 1].lower_ == "with":
                 continue  # "was charged with manslaughter": an indictment, not a report
+            if lemma == "report" and i + 1 < n and doc[i + 1].lower_ == "from":
+                continue  # "Julie Davis reported from Midway Atoll": a dateline credit
             if lemma == "add" and i + 1 < n and doc[i + 1].lower_ == "up":
                 continue  # "the bills add up to …": a sum, not a report
             if lemma == "prove" and i + 1 < n and doc[i + 1].lower_ == "to":
@@ -674,7 +685,9 @@ class _Finder:
         after = doc[i + 1]
         if after.lower_ == "that":
             return after.tag_ == "IN"
-        return after.lower_ == "to" and doc[i + 2].tag_ == "VB"
+        # "the campaign plans to employ …"; not "the alliance's member states to counter …",
+        # a noun the parse already hangs on a preposition
+        return after.lower_ == "to" and doc[i + 2].tag_ == "VB" and token.dep_ != "pobj"
 
     def _headline_verb(self, i: int) -> bool:
         """The headline (the text's first line) drops articles and capitalises every word:
