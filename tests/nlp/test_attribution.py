@@ -768,3 +768,22 @@ def test_report_in_a_which_clause_inside_another_content_stays(model_nlp: Langua
 )
 def test_noun_readings_and_datelines_are_no_cues(model_nlp: Language, text: str) -> None:
     assert not _run(model_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The presidential center in Dallas maintains a program for young leaders.",
+        "The spot concludes with footage of the senator at a rally.",
+        "Play fair or don't play. Now tell us this isn't a witch hunt!",
+    ],
+)
+def test_acts_and_instructions_with_cue_words_are_no_reports(
+    model_nlp: Language, text: str
+) -> None:
+    assert not _run(model_nlp, text)
+
+
+def test_imperative_check_keeps_an_auxiliary_group(model_nlp: Language) -> None:
+    text = "The senator did tell reporters that the plant will reopen."
+    assert _cut(text, _only(model_nlp, text).cue) == "did tell"

@@ -315,6 +315,13 @@ _TAIL = re.compile(
 )
 
 
+def _plain_adverb(word: str) -> bool:
+    """An adverb of the cue group that is no auxiliary ("now", "then", "also")."""
+    return word in ("now", "then", "also", "just", "please", "so") or (
+        word.endswith("ly") and len(word) > 4
+    )
+
+
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
@@ -517,6 +524,8 @@ class _Finder:
                 continue  # "seemed to suggest": the chain joins the cue that follows
             if lemma == "charge" and i + 1 < n and doc[i + 1].lower_ == "with":
                 continue  # "was charged with manslaughter": an indictment, not a report
+            if lemma == "conclude" and i + 1 < n and doc[i + 1].lower_ == "with":
+                continue  # "the spot concludes with footage of …": an ending, not a finding
             if lemma == "report" and i + 1 < n and doc[i + 1].lower_ == "from":
                 continue  # "Julie Davis reported from Midway Atoll": a dateline credit
             if lemma == "add" and i + 1 < n and doc[i + 1].lower_ == "up":
@@ -1450,8 +1459,8 @@ class _Finder:
         if not self.parsed:
             return False
         verb = self.toks[head]
-        if start < head:
-            return False
+        if any(not _plain_adverb(self.lowers[k]) for k in range(start, head)):
+            return False  # an auxiliary: "did tell", "has said"; "Now tell us …" stays bare
         subject = ("nsubj", "nsubjpass", "aux", "auxpass", "expl", "mark")
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             if verb.tag_ != "VB" or any(child.dep_ in subject for child in verb.children):

@@ -310,6 +310,7 @@ CLAUSE_ONLY = frozenset(
         "tell",
         "put",
         "consider",
+        "maintain",
     ]
 )
 
