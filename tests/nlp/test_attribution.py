@@ -787,3 +787,19 @@ def test_acts_and_instructions_with_cue_words_are_no_reports(
 def test_imperative_check_keeps_an_auxiliary_group(model_nlp: Language) -> None:
     text = "The senator did tell reporters that the plant will reopen."
     assert _cut(text, _only(model_nlp, text).cue) == "did tell"
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("The mayor made a remark that egregiously described all teenagers as thugs.", False),
+        ("The governor leaves a set of rules that promise to transform the economy.", False),
+        ("He released a letter from his doctor that says he is in good health.", True),
+        ("It was the agency that announced the recall on Monday.", True),
+    ],
+)
+def test_relative_that_of_a_thing_is_no_speaker(
+    model_nlp: Language, text: str, reported: bool
+) -> None:
+    sources = [_cut(text, d.source) for d in _run(model_nlp, text)]
+    assert ("that" in sources) == reported, sources

@@ -275,6 +275,70 @@ _AS_VERBS = frozenset(
 _PURPOSE_TALK = frozenset(["discuss", "talk"])
 # Dependencies of a noun: a word the tagger calls a verb but the parse hangs there is a noun.
 _NOUN_ROLES = frozenset(["dobj", "pobj"])
+# Nouns naming groups of people or writings, which speak though "that" refers to them.
+_GROUP_NOUNS = frozenset(
+    [
+        "panel",
+        "group",
+        "committee",
+        "company",
+        "agency",
+        "organization",
+        "organisation",
+        "campaign",
+        "coalition",
+        "court",
+        "board",
+        "council",
+        "party",
+        "government",
+        "administration",
+        "union",
+        "team",
+        "network",
+        "firm",
+        "bank",
+        "newspaper",
+        "paper",
+        "magazine",
+        "outlet",
+        "station",
+        "department",
+        "ministry",
+        "office",
+        "commission",
+        "alliance",
+        "association",
+        "institute",
+        "center",
+        "centre",
+        "foundation",
+        "poll",
+        "survey",
+        "study",
+        "report",
+        "lawmaker",
+        "official",
+        "people",
+        "letter",
+        "statement",
+        "memo",
+        "document",
+        "email",
+        "tweet",
+        "post",
+        "ad",
+        "filing",
+        "book",
+        "article",
+        "video",
+        "website",
+        "site",
+        "page",
+        "record",
+        "transcript",
+    ]
+)
 # Subordinators that open an adverbial clause, not a report, after "CUE, …".
 _ADVERBIAL_OPENERS = frozenset(
     [
@@ -1326,12 +1390,12 @@ class _Finder:
             pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
             if not pieces or self._comment_on_before(source_span, cue_span, pieces):
                 continue
-            if (
-                not strong
-                and source_span
-                and self.text[source_span[0] : source_span[1]].lower() == "you"
-            ):
+            subject = self.text[source_span[0] : source_span[1]].lower() if source_span else ""
+            if not strong and subject == "you":
                 continue  # "Do you know where …", "you think a degree will cost …": the reader
+            if strong and subject == "that" and self._thing_antecedent(head):
+                continue  # "rules that promise to …", "a talk that demands respect": a thing
+                # described by what it does (people take "who")
             taken.update(range(start, end))
             if not strong:
                 weak_cues.add(cue_span)
@@ -1478,6 +1542,16 @@ class _Finder:
         if end < len(doc) and doc[end].lower_ in ("about", "of", "on", "out"):
             return True
         return any(self._has_quote(p) for p in pieces)
+
+    def _thing_antecedent(self, head: int) -> bool:
+        """The noun a relative "that" cue clause hangs on is a common noun that names no
+        group of people and no writing ("rules", "a conversation"); "a panel that agreed",
+        "the agency that announced", "a letter that says" name speakers."""
+        verb = self.toks[head]
+        if not self.parsed or verb.dep_ != "relcl":
+            return False
+        noun = verb.head
+        return noun.tag_ in ("NN", "NNS") and noun.lemma_.lower() not in _GROUP_NOUNS
 
     def _adverbial_after(self, piece: CharSpan, cue: CharSpan) -> bool:
         """ "Not that anyone is arguing, *since* other emails suggest …": an adverbial clause
