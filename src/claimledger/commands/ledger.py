@@ -29,6 +29,10 @@ class _LazyConsole:
     def print(self, *args: Any, **kwargs: Any) -> None:
         Console(**self._kwargs).print(*args, **kwargs)
 
+    @property
+    def width(self) -> int:
+        return Console(**self._kwargs).width
+
 
 out = _LazyConsole()
 err = Console(stderr=True, soft_wrap=True)  # one line per message, whatever the width
@@ -234,7 +238,10 @@ def claims(
     if json_out:
         _print_json(rows)
         return
-    table = Table(
+    # a narrow terminal keeps claim, origin, speaker, cue and text (`show` and `--json` have
+    # every field): nine columns in 80 would fold every word
+    wide = out.width >= 120
+    names = [
         "doc",
         "claim",
         "origin",
@@ -244,24 +251,25 @@ def claims(
         "figures",
         "worthy",
         "published",
-        title=f"{len(rows)} claims",
-        show_lines=True,
-    )
+    ]
+    keep = [n for n in names if wide or n not in ("doc", "figures", "worthy", "published")]
+    table = Table(*keep, title=f"{len(rows)} claims", show_lines=True)
     for r in rows:
         figs = ", ".join(f"{f['text']} {f['measure'] or ''}".strip() for f in r["figures"])
-        table.add_row(
-            r["doc_id"][:10],
-            r["id"],
-            r["origin"] + (f" {r['comment']}" if r["comment"] else ""),
-            r["speaker"]
+        cells = {
+            "doc": r["doc_id"][:10],
+            "claim": r["id"],
+            "origin": r["origin"] + (f" {r['comment']}" if r["comment"] else ""),
+            "speaker": r["speaker"]
             or r["speaker_name"]
             or ("(commenter)" if r["origin"] == "comment" else "(outlet)"),
-            r["cue"] or "",
-            r["text"],
-            figs,
-            f"{r['check_worthy']:.2f}",
-            r["published"] or "",
-        )
+            "cue": r["cue"] or "",
+            "claim text": r["text"],
+            "figures": figs,
+            "worthy": f"{r['check_worthy']:.2f}",
+            "published": r["published"] or "",
+        }
+        table.add_row(*(cells[n] for n in keep))
     out.print(table)
 
 
