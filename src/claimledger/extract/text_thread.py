@@ -219,7 +219,7 @@ def read_thread(text: str, lines: list[Line], out: Builder) -> list[Comment]:
             out.add("boilerplate", line.start, line.end)
             continue
         if op and stack and not stack[-1].lines and not op.numbered:
-            op = None  # more about the comment just opened ("Hind Abyad" under its avatar)
+            op = None  # more about the comment just opened ("Jane Roe" under "Jane Roe Avatar")
         if op:
             while stack and stack[-1].indent >= line.indent:
                 stack.pop()

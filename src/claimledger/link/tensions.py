@@ -196,7 +196,7 @@ def _completed_places(words: str, actors: set[str]) -> set[str]:
 
 def _place(text: str, names: set[str]) -> str:
     """The place a completion claim is about, as the text writes it: the last name after the
-    capture ("completely taken Isis’ de facto capital, Raqqa" → Raqqa), else the first before."""
+    capture ("completely taken the rebels' stronghold, Marawi" → Marawi), else the first before."""
     match = _COMPLETE.search(text)
     cut = match.end() if match else 0
     found = [

@@ -113,7 +113,7 @@ _DETERMINERS = frozenset(
 _HEARER_VERBS = frozenset(
     ["tell", "ask", "inform", "assure", "remind", "warn", "urge", "advise", "brief", "notify"]
 )
-# Words after an inverted cue that end the source ("said Dillon on Tuesday").
+# Words after an inverted cue that end the source ("said Ortega on Tuesday").
 _SOURCE_TAIL_STOPS = frozenset(
     [
         "on",
@@ -873,7 +873,7 @@ class _Finder:
         return start
 
     def source_after(self, group_end: int, unit_end: int) -> tuple[int, int] | None:
-        """Token range of an inverted source: "… said Colonel Ryan Dillon, a spokesman …"."""
+        """Token range of an inverted source: "… said Colonel Sam Ortega, a spokesman …"."""
         doc = self.toks
         k = group_end
         stop = unit_end

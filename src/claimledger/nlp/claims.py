@@ -4,8 +4,8 @@ Attributions come from the attribution component as drafts in ``Doc`` offsets; h
 shifted into record offsets and trimmed. Every sentence, minus the parts that belong to an
 attribution (source, cue, content and the words between them), is then a candidate claim of
 the outlet (or of the commenter) when what is left is a statement: four words or more, a
-finite verb, not a question. "In a sign that the battle was in its last stages, Col Dillon
-said …" thus yields the outlet's "the battle was in its last stages" beside Dillon's claim.
+finite verb, not a question. "In a sign that the battle was in its last stages, Col Ortega
+said …" thus yields the outlet's "the battle was in its last stages" beside Ortega's claim.
 Opinions and exhortations are kept but score low (see ``checkworthy``).
 """
 

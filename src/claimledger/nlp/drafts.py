@@ -19,7 +19,7 @@ class AttributionDraft:
 
     cue: CharSpan
     cue_lemma: str  # "say", "warn", "according to", ":" …
-    source: CharSpan | None  # the surface mention ("he", "Colonel Ryan Dillon, a spokesman …")
+    source: CharSpan | None  # the surface mention ("he", "Colonel Sam Ortega, a spokesman …")
     content: list[CharSpan]  # one or more pieces (a quote split around the cue has two)
     quote: str  # direct | indirect | mixed
     nested_in: int | None = None  # index of the enclosing attribution in the same list

@@ -162,7 +162,7 @@ FIRST_NAMES: dict[str, str] = {
             matthew andrew daniel anthony peter jack harry henry frank gary larry scott jeff
             jeffrey adam alan ali mohammed muhammad ahmed hassan ibrahim omar abdul recep
             emmanuel boris justin tony gordon nick nicholas ron rick reince sean corey
-            stephen jared mike gen dmitry talal hamid khalid mustafa abu jim jimmy al
+            stephen jared mike gen dmitry hamid khalid mustafa abu jim jimmy al
             lindsey"""
         ),
         "m",
@@ -193,7 +193,7 @@ PLACES = frozenset(
         "new york", "new jersey", "new mexico", "new hampshire", "north carolina",
         "south carolina", "north dakota", "south dakota", "west virginia", "rhode island",
         "los angeles", "san francisco", "las vegas", "new orleans", "hong kong",
-        "deir ez-zor", "gaza strip", "west bank",
+        "gaza strip", "west bank",
     ]
 )  # fmt: skip
 PLACE_WORDS = frozenset(
@@ -247,7 +247,7 @@ CAPITALS = frozenset([*CAPITAL_OF, "jerusalem", "brussels", "geneva"])
 
 
 # Acronyms of bodies the news names without spelling out ("UN envoy Omar Haddad"): a page that
-# defines an acronym itself ("… (SOHR)") always wins over this list.
+# defines an acronym itself ("… (CPJ)") always wins over this list.
 KNOWN_ACRONYMS: dict[str, str] = {
     "UN": "United Nations",
     "EU": "European Union",

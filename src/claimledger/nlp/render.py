@@ -34,7 +34,7 @@ def speaker_label(doc: Document, claim: Claim) -> str:
         return _short(claim.source.text, 30)
     surface = claim.source.text.lower()
     if not any(form.lower() in surface for form in (entity.name, *entity.aliases)):
-        return f"{entity.name} ({_short(claim.source.text, 20)})"  # "Sergei Lavrov (he)"
+        return f"{entity.name} ({_short(claim.source.text, 20)})"  # "Jane Roe (she)"
     return entity.name
 
 
@@ -56,7 +56,7 @@ def _figure_reading(value: object, low: object, high: object) -> str:
 def claims_table(doc: Document) -> Table:
     table = Table(title=f"Claims ({len(doc.claims)})", show_lines=False, expand=False)
     # short columns keep their words whole; content and speaker take what width is left, so
-    # an 80-column terminal still reads "Syrian Observatory …" rather than "Syria/n Obs…"
+    # an 80-column terminal still reads "Human Rights Watch" rather than "Huma/n Righ…"
     for name, style, width, ratio in (
         ("id", "dim", None, None),
         ("where", "", None, None),

@@ -1,17 +1,17 @@
 """Canonical speakers: one entity per person, organisation or unnamed source in a document.
 
-A claim's source mention ("Colonel Ryan Dillon, a spokesman for the coalition", "CPJ", "he",
-"an SDF spokesman") is read into a name, a role and an affiliation, then linked to an entity:
+A claim's source mention ("Colonel Sam Ortega, a spokesman for the coalition", "CPJ", "he",
+"an army spokesman") is read into a name, a role and an affiliation, then linked to an entity:
 
 - acronyms defined in the text ("Committee to Protect Journalists (CPJ)") make one entity
   of the acronym and the full name; a descriptor after the definition (", an alliance of …")
   lets "the alliance" refer back to it;
-- name variants of a person share the surname ("Colonel Ryan Dillon", "Col Dillon",
-  "Dillon" → Ryan Dillon), countries share a gazetteer entry ("the US", "U.S.");
+- name variants of a person share the surname ("Colonel Sam Ortega", "Col Ortega",
+  "Ortega" → Sam Ortega), countries share a gazetteer entry ("the US", "U.S.");
 - pronouns (he, she, it, they, who, which) go to the most recent compatible mention in the
   same scope (the article, or one comment): speakers and names outside reported content
   first, then any name; gender, number and person-versus-organisation must agree;
-- unnamed sources ("a witness", "an SDF spokesman") stay unnamed, one entity each, with the
+- unnamed sources ("a witness", "an army spokesman") stay unnamed, one entity each, with the
   affiliation their premodifier or "of/for" phrase gives; a later definite description ("the
   spokesman") refers back to the latest one with the same head noun.
 
@@ -160,8 +160,8 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[Acr
 class MentionInfo:
     """What a source mention says about its speaker."""
 
-    name: str  # canonical-ish name ("Ryan Dillon", "Syrian Observatory for Human Rights")
-    surface: str  # the naming part as written ("Colonel Ryan Dillon", "an SDF spokesman")
+    name: str  # canonical-ish name ("Sam Ortega", "Committee to Protect Journalists")
+    surface: str  # the naming part as written ("Colonel Sam Ortega", "an army spokesman")
     kind: str  # person | organisation | place | country | group | unnamed
     gender: str | None = None
     role: str | None = None
@@ -287,7 +287,7 @@ def parse_mention(text: str, label: str | None = None, source: bool = False) -> 
         return MentionInfo(name=text, surface=text, kind="unnamed")
     last = words[-1]
     definite = words[0].lower() == "the"
-    # unnamed: the mention ends in a common noun ("a witness", "an SDF spokesman", "officials")
+    # unnamed: the mention ends in a common noun ("a witness", "an army spokesman", "officials")
     if last[:1].islower() and not country_of(head_part):
         head = last.lower().strip(".,")
         premods = [w for w in words[:-1] if w[:1].isupper() and w.lower() not in _DETERMINERS]
@@ -802,7 +802,7 @@ _PLACE_AFTER = re.compile(r"(?:,?\s+(?:D\.?C\.?|state|State)\b|\s+[A-Z]\w|’s\s
 
 
 def _drop_nested(spans: list[Span]) -> list[Span]:
-    """Keep the longest of mentions that overlap ("Colonel Ryan Dillon" over "Dillon")."""
+    """Keep the longest of mentions that overlap ("Colonel Sam Ortega" over "Ortega")."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: (s[0], -s[1])):
         if out and span[0] < out[-1][1]:
@@ -821,7 +821,7 @@ def _ends_sentence(run: str) -> bool:
 
 
 def capitalised_names(text: str, start: int, end: int) -> list[Span]:
-    """Runs of capitalised words ("Colonel Ryan Dillon", "Syrian Observatory for Human Rights")
+    """Runs of capitalised words ("Colonel Sam Ortega", "Committee to Protect Journalists")
     that are not sentence-opening function words; a trailing possessive is left out."""
     out: list[Span] = []
     words = [m.span() for m in _WORD.finditer(text, start, end)]
