@@ -173,7 +173,7 @@ class _Node:
     lines: list[Line] = field(default_factory=list)
 
 
-def find_header(lines: list[Line], standalone: set[int] | None = None) -> int | None:
+def find_header(lines: list[Line], standalone: set[int]) -> int | None:
     """Index of the thread's header line: the first header ("6 responses to …", "Comments
     (12)", a bare "Comments") with comments opening in the lines after it; else the first
     header with a count that stands alone between blank lines (``standalone``), not one
@@ -183,7 +183,7 @@ def find_header(lines: list[Line], standalone: set[int] | None = None) -> int | 
         count = comment_header_count(line.text)
         if count is None and not _BARE_HEADER.match(line.text):
             continue
-        if count is not None and counted is None and (standalone is None or i in standalone):
+        if count is not None and counted is None and i in standalone:
             counted = i
         window = [j for j in range(i + 1, min(len(lines), i + 60)) if not lines[j].blank][:25]
         # a bare "Comments" needs a comment that opens unmistakably after it

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from claimledger.extract.text_layout import LIST_MARKER, split_lines
 from claimledger.model import BODY_KINDS, Document
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -41,29 +42,20 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_ITEM_MARKER = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*•◦▪])[ \t]+")
-
-
 def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """One piece per list item, its marker left out: an item is a statement of its own
     ("- Two staff members were killed" / "- 11 people were wounded"), never one sentence
     with the next. A line without a marker continues the item above it."""
     items: list[tuple[int, int]] = []
-    cursor = start
-    for line in text[start:end].split("\n"):
-        line_start, line_end = cursor, cursor + len(line)
-        cursor = line_end + 1
-        marker = _ITEM_MARKER.match(line)
-        body_start = line_start + (marker.end() if marker else 0)
-        stripped = text[body_start:line_end].strip()
-        if not stripped:
+    for line in split_lines(text[start:end]):
+        if line.blank:
             continue
-        body_start += len(text[body_start:line_end]) - len(text[body_start:line_end].lstrip())
-        body_end = body_start + len(stripped)
+        marker = LIST_MARKER.match(line.text)  # the line's text is stripped: never all marker
+        body = (start + line.start + (marker.end() if marker else 0), start + line.end)
         if marker or not items:
-            items.append((body_start, body_end))
+            items.append(body)
         else:
-            items[-1] = (items[-1][0], body_end)
+            items[-1] = (items[-1][0], body[1])
     return items
 
 
