@@ -165,13 +165,18 @@ _WORD = r"(?:[A-Z][\w-]*[a-z][\w-]*|[A-Z]{2,})"
 _NAME = re.compile(rf"(?<![\w-])({_WORD}(?:[ \xa0]+{_WORD})*)")
 
 
+def _key(name: str) -> str:
+    """A name as the place rules compare it: lower case, possessive left off."""
+    return re.sub(r"[’']s?$", "", name).lower()
+
+
 def _names(text: str, actors: set[str], first: bool = True) -> set[str]:
     """Capitalised words of a claim that may name a place: not a compound ("US-led"), not a
     word of a speaker's or country's name; ``first=False`` leaves out the claim's first word,
     which may be capitalised by position only ("Pockets of resistance remain …")."""
     found = set()
     for match in _NAME.finditer(text):
-        word = re.sub(r"[’']s?$", "", match.group(1)).lower()
+        word = _key(match.group(1))
         if "-" in word or word in actors or (match.start() == 0 and not first):
             continue
         found.add(word)
@@ -199,11 +204,7 @@ def _place(text: str, names: set[str]) -> str:
     capture ("completely taken the rebels' stronghold, Marawi" → Marawi), else the first before."""
     match = _COMPLETE.search(text)
     cut = match.end() if match else 0
-    found = [
-        (m.start(), m.group(1))
-        for m in _NAME.finditer(text)
-        if re.sub(r"[’']s?$", "", m.group(1)).lower() in names
-    ]
+    found = [(m.start(), m.group(1)) for m in _NAME.finditer(text) if _key(m.group(1)) in names]
     after = [w for at, w in found if at >= cut]
     return after[-1] if after else found[0][1]
 
