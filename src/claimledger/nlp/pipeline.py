@@ -41,6 +41,40 @@ _QUOTE_OR_COLON = re.compile(r"[\"“”«»„:―]|(?:^|\s)'|'(?:\s|$)")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
+# How many whitespace-separated chunks the tokenizer remembers how to split (spaCy's default,
+# 10,000, fills within a few dozen news pages; an entry is a few pointers).
+TOKENIZER_CACHE_SIZE = 200_000
+
+
+class TokenizerPrimer:
+    """Puts each new chunk of text into the tokenizer's cache before a text is tokenized.
+
+    spaCy caches how it split each whitespace-separated chunk, but caches nothing that comes
+    after a special case ("don't", "U.S.", "a.m.") in the same text: in news paragraphs most
+    chunks were split again, by prefix, suffix and infix searches, on every page (two thirds of
+    tokenizing). A chunk tokenized once on its own is cached (unless it is itself a special
+    case), so later texts are mostly cache hits. The tokens are the same: spaCy splits each
+    chunk by itself, whatever its neighbours; only the caching depended on them.
+    """
+
+    def __init__(self, tokenizer: object, limit: int = TOKENIZER_CACHE_SIZE) -> None:
+        self.tokenize = tokenizer
+        tokenizer.max_cache_size = limit  # type: ignore[attr-defined]
+        self.limit = limit
+        self.seen: set[str] = set()
+
+    def prime(self, texts: Iterable[str]) -> None:
+        seen = self.seen
+        if len(seen) >= self.limit:  # the cache is full: nothing more would be kept
+            return
+        tokenize = self.tokenize
+        for text in texts:
+            for chunk in text.split():  # str.split and spaCy agree on what whitespace is
+                if chunk not in seen:
+                    seen.add(chunk)
+                    tokenize(chunk)  # type: ignore[operator]
+
+
 @dataclass(frozen=True)
 class Engine:
     """A loaded language engine: the rules pipeline and, optionally, a statistical one."""
@@ -48,9 +82,12 @@ class Engine:
     label: str  # what ``pipeline.nlp`` says: "rules" or "<lang>_<name> <version>"
     rules: Language
     model: Language | None
+    primer: TokenizerPrimer | None = None
 
     def parse(self, texts: list[str]) -> list[Doc]:
         """One Doc per text; with a model, only the sentences that need it are parsed."""
+        if self.primer is not None:
+            self.primer.prime(texts)
         rules_docs = list(self.rules.pipe(texts))
         if self.model is None:
             return rules_docs
@@ -74,7 +111,8 @@ def resolve_name(name: str | None) -> str:
 def load_engine(name: str) -> Engine:
     """Load (once per process) the engine for "rules" or an installed spaCy pipeline name."""
     if name == RULES:
-        return Engine(label=RULES, rules=_rules_pipeline(), model=None)
+        rules = _rules_pipeline()
+        return Engine(label=RULES, rules=rules, model=None, primer=TokenizerPrimer(rules.tokenizer))
     try:
         model = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except (OSError, ImportError, ValueError) as exc:
@@ -82,7 +120,8 @@ def load_engine(name: str) -> Engine:
     _lighten_attribute_ruler(model)
     meta = model.meta
     label = f"{meta.get('lang', 'xx')}_{meta.get('name', name)} {meta.get('version', '?')}"
-    return Engine(label=label, rules=_rules_pipeline(model), model=model)
+    rules = _rules_pipeline(model)
+    return Engine(label=label, rules=rules, model=model, primer=TokenizerPrimer(rules.tokenizer))
 
 
 def _lighten_attribute_ruler(model: Language) -> None:
