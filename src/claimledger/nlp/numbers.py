@@ -99,6 +99,30 @@ _MENTION_START_RE = re.compile(
 )
 
 
+def _trie(words: list[str]) -> str:
+    """One regex for ``words`` factored by shared prefixes ("t(?:en|wo|h(?:ree|irty))"): the
+    engine then tests one letter per branch instead of every word at every place."""
+    tails: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            tails.setdefault(word[0], []).append(word[1:])
+    if not tails:
+        return ""
+    body = "(?:" + "|".join(re.escape(head) + _trie(rest) for head, rest in sorted(tails.items()))
+    return body + (")?" if "" in words else ")")
+
+
+# The word places of ``_MENTION_START_RE`` in lower-cased text, without IGNORECASE (3x faster).
+# "a"/"an" opens a mention only before a scale word or "dozen" ("a hundred"), or as "A$".
+_WORD_START_RE = re.compile(
+    rf"\b(?=[{_START_LETTERS}])(?=a(?:\$|n?\s+(?:hundred|thousand|million|billion|trillion"
+    r"|lakh|crore|dozen))|" + _trie(sorted({*_START_WORDS, "c$", "n$"})) + ")"
+)
+_SIGN_RE = re.compile(r"[0-9$£€¥₹₦₽₺₪]")
+# Letters that re.IGNORECASE takes for an ASCII letter though lower() does not make them one.
+_FOLD_TRAP_RE = re.compile("[\u0130\u0131\u017f]")
+
+
 @dataclass(frozen=True)
 class NumberMention:
     """A number as written: its span, value (or vague lower bound) and currency, if any."""
@@ -215,7 +239,39 @@ def find_numbers(text: str) -> list[NumberMention]:
 
 
 def _number_matches(text: str) -> list[re.Match[str]]:
-    """``NUMBER_RE.finditer(text)``, trying NUMBER_RE only where a mention can start."""
+    """``NUMBER_RE.finditer(text)``, trying NUMBER_RE only where a mention can start.
+
+    The places are found by two fast scans instead of one ``_MENTION_START_RE`` pass (which
+    runs its case-blind alternation at every character): digits and currency signs, and word
+    starts on the lower-cased text. Both give a superset of the places worth trying; each is
+    then checked with ``_MENTION_START_RE.match``, so the result is the same as scanning with
+    ``_MENTION_START_RE`` alone.
+    """
+    lowered = text.lower()
+    if not text.isascii() and (len(lowered) != len(text) or _FOLD_TRAP_RE.search(text)):
+        return _number_matches_slow(text)  # lower() and re.I would not agree on this text
+    places = [found.start() for found in _WORD_START_RE.finditer(lowered)]
+    for found in _SIGN_RE.finditer(text):
+        place = found.start()
+        places.append(place)
+        if text[place] == "$":  # "US$", "HK$", "A$"
+            places.extend((place - 2, place - 1))
+    places.sort()
+    out: list[re.Match[str]] = []
+    is_start, match = _MENTION_START_RE.match, NUMBER_RE.match
+    position = 0
+    for place in places:
+        if place < position or not is_start(text, place):
+            continue
+        found = match(text, place)
+        if found is not None:
+            out.append(found)
+            position = found.end()
+    return out
+
+
+def _number_matches_slow(text: str) -> list[re.Match[str]]:
+    """``_number_matches`` by one ``_MENTION_START_RE`` scan (for any text)."""
     out: list[re.Match[str]] = []
     search, match = _MENTION_START_RE.search, NUMBER_RE.match
     position = 0
