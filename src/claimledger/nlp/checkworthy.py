@@ -47,14 +47,41 @@ _EVENT_STEMS = tuple(
         arrang collaps battle raid explo crash resign announc"""
     )
 )
-_LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+def _prefix_tree(words: list[str]) -> str:
+    """An alternation of ``words`` factored by shared prefixes ("kill|kidnap" → "ki(?:ll|dnap)"):
+    the same matches, but the engine tests a letter once instead of every word in turn."""
+    by_first: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        by_first.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        tails = [r for r in rests if r]
+        if not tails:
+            parts.append(re.escape(first))
+            continue
+        inner = _prefix_tree(tails)
+        if len(rests) == 1:  # one word goes on: no group needed ("disgrace")
+            parts.append(re.escape(first) + inner)
+        else:
+            optional = "?" if "" in rests else ""
+            parts.append(f"{re.escape(first)}(?:{inner}){optional}")
+    return "|".join(parts)
+
+
+# The lower-case text read as the words ``[a-z][a-z-]*`` finds, stopping at the first one that
+# is an event word or opens with an event stem: one pass in the regex engine, no Python loop
+# per word (possessive loops, so a word is never re-read).
+_EVENT_HIT = (
+    rf"(?:{_prefix_tree(list(_EVENT_STEMS))}|(?:{_prefix_tree(list(_EVENT_WORDS))})(?![a-z\-]))"
+)
+_EVENT = re.compile(rf"[^a-z]*+(?:(?!{_EVENT_HIT})[a-z][a-z\-]*+[^a-z]*+)*+(?={_EVENT_HIT})")
 
 
 def _has_event(text: str) -> bool:
-    for word in _LOWER_WORD.findall(text.lower()):
-        if word in _EVENT_WORDS or word.startswith(_EVENT_STEMS):
-            return True
-    return False
+    """A word of the lower-case text (``[a-z][a-z-]*``) is an event word or opens with a stem."""
+    return _EVENT.match(text.lower()) is not None
 
 
 # Each pattern below opens with a lookahead on the letters its words begin with: the same
@@ -72,8 +99,10 @@ _OPINION = re.compile(
     r"evil|hypocri\w*|propaganda|liars?|wow|lol|get out)\b",
     re.IGNORECASE,
 )
-_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b")
-_NAME = re.compile(r"(?<![\w’'])([A-Z][\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)")
+_PERSONAL = frozenset(_w("I me my we us our you your"))  # whole words, as written
+# a capitalised word, then more joined by spaces (or "of"); the word before is no letter.
+# The first letter comes first in the pattern so the engine can skip to capitals.
+_NAME = re.compile(r"([A-Z](?<![\w’'].)[\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)")
 _WORDS = re.compile(r"\w+")
 _STOP = frozenset(
     _w(
@@ -98,10 +127,8 @@ class ClaimSignals:
 def named_actors(text: str) -> int:
     """Capitalised names in the text (a sentence-initial function word is not one)."""
     count = 0
-    for match in _NAME.finditer(text):
-        name = match.group(1)
-        first = name.split()[0]
-        if first in _STOP and " " not in name:
+    for name in _NAME.findall(text):
+        if " " not in name and name.split()[0] in _STOP:
             continue
         count += 1
     return count
@@ -110,6 +137,8 @@ def named_actors(text: str) -> int:
 def explain(signals: ClaimSignals) -> list[tuple[str, float]]:
     """The score's terms, each with its weight, for display and tests."""
     text = signals.text
+    words = _WORDS.findall(text)  # the runs a "\b…\b" pattern can match, read once
+    present = set(words)
     terms: list[tuple[str, float]] = [("base", 0.20)]
     if signals.figures:
         terms.append(("figure", 0.30 + (0.05 if signals.figures > 1 else 0.0)))
@@ -118,21 +147,62 @@ def explain(signals: ClaimSignals) -> list[tuple[str, float]]:
         terms.append(("named actors", round(min(actors, 3) * 0.08, 2)))
     if _has_event(text):
         terms.append(("event", 0.15))
-    if _TIME.search(text):
+    if _may_have_time(text, present) and _TIME.search(text):
         terms.append(("time", 0.05))
     if signals.attributed:
         terms.append(("attributed", 0.10 + (0.05 if signals.named_source else 0.0)))
-    if _OPINION.search(text):
+    if _may_have_opinion(text) and _OPINION.search(text):
         terms.append(("opinion", -0.30))
     if signals.abusive:
         terms.append(("abusive", -0.35))
-    if not signals.attributed and _PERSONAL.search(text):
+    if not signals.attributed and not _PERSONAL.isdisjoint(present):
         terms.append(("first/second person", -0.15))
     if text.rstrip().endswith(("!", "…", "...")):
         terms.append(("exclamation", -0.10))
-    if len(_WORDS.findall(text)) < 6:
+    if len(words) < 6:
         terms.append(("short", -0.15))
     return terms
+
+
+# Word tests that must pass before a pattern can match (a pattern's words are whole \w runs of
+# the text), so most claims skip the pattern's scan; the pattern still decides.
+_TIME_WORDS = frozenset(
+    _w(
+        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+        April June July August September October November December yesterday today tonight
+        since"""
+    )
+)
+_TIME_SHIFTS = frozenset(_w("last this next"))
+_TIME_UNITS = frozenset(_w("week month year"))
+
+
+def _may_have_time(text: str, present: set[str]) -> bool:
+    return (
+        not _TIME_WORDS.isdisjoint(present)
+        or (not _TIME_SHIFTS.isdisjoint(present) and not _TIME_UNITS.isdisjoint(present))
+        or "19" in text
+        or "20" in text
+    )
+
+
+# what each alternative of the opinion pattern starts with, as lower-case text
+_OPINION_KEYS = (
+    *_w("should must ought imo shame disgrace pathetic ridiculous stupid idiot evil hypocri"),
+    *_w("propaganda liar wow lol let's"),
+    *("need to", "needs to", "have to", "has to", "let us", "i think", "i believe", "i hope"),
+    *("i feel", "in my opinion", "get out"),
+)
+_OPINION_KEY = re.compile(_prefix_tree(list(_OPINION_KEYS)))
+# letters outside ASCII that the case-blind pattern takes for an ASCII one (İ ı ſ K)
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_have_opinion(text: str) -> bool:
+    """Whether the lower-case text holds the start of an opinion pattern alternative."""
+    if not text.isascii() and _ASCII_FOLDS.search(text):
+        return True  # lower-casing would not show what the case-blind pattern sees
+    return _OPINION_KEY.search(text.lower()) is not None
 
 
 def check_worthiness(signals: ClaimSignals) -> float:

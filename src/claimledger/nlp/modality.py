@@ -10,7 +10,6 @@ remained at the points", and a negation in a trailing clause does not flag the c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 
@@ -58,23 +57,35 @@ class Modality:
     future: bool
 
 
-def _iter_words(text: str) -> Iterator[str]:
-    for i, match in enumerate(_TOKEN.finditer(text)):
-        word = match.group(0)
-        if word == "May" and i > 0:  # the month, not the modal
-            yield "<month>"
-            continue
-        yield word.lower().replace("’", "'")
-
-
 def _words(text: str) -> list[str]:
-    return list(_iter_words(text))
+    """The content's words, lower case with a plain apostrophe; "May" after the first word is
+    the month, not the modal. One ``findall`` and one ``lower`` for the whole text: the tokens
+    are ASCII letters, apostrophes and punctuation, so lowering the joined tokens lowers each."""
+    tokens = _TOKEN.findall(text)
+    if not tokens:
+        return tokens
+    words = " ".join(tokens).lower().replace("’", "'").split(" ")
+    if "May" in tokens:
+        for i, token in enumerate(tokens):
+            if token == "May" and i > 0:
+                words[i] = "<month>"
+    return words
 
 
-def main_clause(words: Iterable[str]) -> list[str]:
+_CLAUSE_BREAKS = _SUBORDINATE | {";", "—", "–"}
+
+
+def main_clause(words: list[str]) -> list[str]:
     """Words up to the first subordinate/relative marker or clause-breaking comma; a
-    parenthesis ("(currently known as …)") is skipped, not taken as the clause's end.
-    Reads lazily, so a long content is tokenized only as far as its main clause."""
+    parenthesis ("(currently known as …)") is skipped, not taken as the clause's end."""
+    if "(" not in words and ")" not in words:
+        # the same rule without parentheses: the clause is a prefix of the words, and the
+        # words kept before a comma at index i are exactly i
+        for i in range(1, len(words)):
+            word = words[i]
+            if word in _CLAUSE_BREAKS or (word == "," and i > 3):
+                return words[:i]
+        return words
     out: list[str] = []
     depth = 0
     for i, word in enumerate(words):
@@ -86,7 +97,7 @@ def main_clause(words: Iterable[str]) -> list[str]:
             continue
         if depth:
             continue
-        if i > 0 and (word in _SUBORDINATE or word in (";", "—", "–")):
+        if i > 0 and word in _CLAUSE_BREAKS:
             break
         if i > 1 and word == "," and len(out) > 3:
             break
@@ -97,7 +108,7 @@ def main_clause(words: Iterable[str]) -> list[str]:
 def read_modality(content: str, frame: str = "") -> Modality:
     """Flags for a claim: ``content`` is what is claimed, ``frame`` the words around the cue
     ("reportedly said", "is expected to") that can hedge or project the whole claim."""
-    words = main_clause(_iter_words(content))
+    words = main_clause(_words(content))
     frame_words = _words(frame) if frame else []
     return Modality(
         hedged=_hedged(words) or _hedged(frame_words),
@@ -111,6 +122,8 @@ def _followed_by_to(words: list[str], i: int) -> bool:
 
 
 def _hedged(words: list[str]) -> bool:
+    if HEDGE_WORDS.isdisjoint(words) and _HEDGE_TO.isdisjoint(words):
+        return False  # most claims: one set test instead of a loop
     for i, word in enumerate(words):
         if word in HEDGE_WORDS:
             return True
@@ -125,6 +138,8 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s"])
 
 
 def _negated(words: list[str]) -> bool:
+    if NEGATION_WORDS.isdisjoint(words):
+        return False
     for i, word in enumerate(words):
         if word in NEGATION_WORDS:
             # "not only" and "no doubt" do not negate the statement
@@ -137,7 +152,12 @@ def _negated(words: list[str]) -> bool:
     return False
 
 
+_FUTURE_ANY = FUTURE_WORDS | _FUTURE_TO | {"would"}
+
+
 def _future(words: list[str]) -> bool:
+    if _FUTURE_ANY.isdisjoint(words):
+        return False
     for i, word in enumerate(words):
         if word in FUTURE_WORDS:
             return True
