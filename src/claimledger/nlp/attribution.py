@@ -23,11 +23,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection, Iterable
+from functools import cached_property
+from itertools import compress, pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimledger.nlp.attribution_nouns import noun_cues, poll_cues
+from claimledger.nlp.attribution_nouns import POLL_NOUNS, noun_cues, poll_cues
 from claimledger.nlp.attribution_quotes import find_quotes
 from claimledger.nlp.cues import (
     AS_FRAME,
@@ -372,6 +374,9 @@ _NON_SPEAKERS = frozenset(
 )
 _PRONOUN_CONTENT = re.compile(r"(?:it|this|that|these|those)(?:\s+\w+ly|\s+again|\s+too)?", re.I)
 _MAX_SOURCE_TOKENS = 40
+# Every token a draft can start from: verb cues, noun cues, poll nouns ("in some polls"),
+# colons and dashes ("Name: …", "“…” ― Name"). where() finds its words among these only.
+_WATCHED = frozenset([*_CUE_WORDS, *NOUN_CUES, *POLL_NOUNS, *_COLON_AND_DASHES])
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
 _TAIL = re.compile(
     r",\s+(?:according to|(?!during|including|bring|string|thing|nothing|something|anything"
@@ -399,14 +404,45 @@ class _Finder:
         self.toks: list[Token] = list(doc)
         self.lowers: list[str] = [token.lower_ for token in self.toks]
         self.text = doc.text if text is None else text
-        self.parsed = doc.has_annotation("DEP")
-        self.tagged = doc.has_annotation("POS")
-        self.quotes = find_quotes(self.text)
         first_break = self.text.find("\n")
         self.headline_end = first_break if first_break >= 0 else -1
-        self.unit_of = self._units()
-        self.starts = [token.idx for token in self.toks]
-        self._quote_at = self._quote_lookup()
+
+    # The rest is read on first use: find_attributions skips most regions before it is needed.
+
+    @cached_property
+    def parsed(self) -> bool:
+        return self.doc.has_annotation("DEP")
+
+    @cached_property
+    def tagged(self) -> bool:
+        return self.doc.has_annotation("POS")
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        return find_quotes(self.text)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Char offset of each token."""
+        return [token.idx for token in self.toks]
+
+    @cached_property
+    def unit_of(self) -> list[tuple[int, int]]:
+        return self._units()
+
+    @cached_property
+    def hits(self) -> list[int]:
+        """Indexes of the tokens a draft can start from (see _WATCHED), in order."""
+        lowers = self.lowers
+        return [i for i, lower in enumerate(lowers) if lower in _WATCHED]
+
+    def may_attribute(self) -> bool:
+        """False when run() can find nothing: every draft starts from a watched token (a cue
+        verb or noun, a poll noun, a colon or dash) or from a match of _GLUED_DASH or
+        _NO_COMMENT; a region with none of them (most short ones) needs no further work."""
+        if not _WATCHED.isdisjoint(self.lowers):
+            return True
+        return bool(_GLUED_DASH.search(self.text) or _NO_COMMENT.search(self.text))
 
     # ---- text structure ------------------------------------------------------------
 
@@ -415,22 +451,33 @@ class _Finder:
 
         A single line break inside a sentence that is a soft wrap (no sentence punctuation
         before it, lower case after it) does not cut.
+
+        Only sentence starts and tokens after a line break can start a unit, so those few
+        tokens are visited instead of every token (this runs for every region).
         """
-        doc = self.toks
-        n = len(doc)
-        has_sents = self.doc.has_annotation("SENT_START")
+        toks = self.toks
+        n = len(toks)
         starts = [False] * n
-        for token in doc:
-            i = token.i
-            if i == 0 or (has_sents and token.is_sent_start):
-                starts[i] = True
-            prev = doc[i - 1] if i > 0 else None
-            if (
-                prev is not None
-                and not prev.is_space
-                and "\n" in prev.text_with_ws
-                and not token.is_space
-            ):
+        starts[0] = True
+        try:
+            for sentence in self.doc.sents:  # cheaper than token.is_sent_start for each token
+                starts[sentence.start] = True
+        except ValueError:  # no sentence boundaries set: lines cut the units alone
+            pass
+        text = self.text
+        token_starts = self.starts
+        broken: set[int] = set()  # tokens holding a line break
+        line_break = text.find("\n")
+        while line_break >= 0:
+            broken.add(bisect.bisect_right(token_starts, line_break) - 1)
+            line_break = text.find("\n", line_break + 1)
+        for p in sorted(broken):
+            i = p + 1
+            if i >= n:
+                continue
+            prev = toks[p]
+            token = toks[i]
+            if not prev.is_space and not token.is_space:
                 soft = (
                     prev.text_with_ws.count("\n") == 1
                     and prev.text not in ".!?:”\"'"
@@ -438,8 +485,8 @@ class _Finder:
                 )
                 if not soft:
                     starts[i] = True
-            if prev is not None and prev.is_space and "\n" in prev.text:
-                before = doc[i - 2] if i > 1 else None
+            if prev.is_space:
+                before = toks[i - 2] if i > 1 else None
                 soft = (
                     prev.text.count("\n") == 1
                     and before is not None
@@ -448,40 +495,33 @@ class _Finder:
                 )
                 if not soft:
                     starts[i] = True
-        for i in range(1, n):
+        for i in list(compress(range(1, n), starts[1:])):
             # the sentencizer leaves an opening quote mark at the end of the sentence before
-            if starts[i] and not starts[i - 1] and doc[i - 1].text in (*_OPEN_QUOTES, "''"):
-                mark = doc[i - 1]
-                if mark.idx == 0 or self.text[mark.idx - 1].isspace():
+            if not starts[i - 1] and toks[i - 1].text in (*_OPEN_QUOTES, "''"):
+                mark = toks[i - 1]
+                if mark.idx == 0 or text[mark.idx - 1].isspace():
                     starts[i - 1], starts[i] = True, False
-        for i in range(2, n):
+        for i in list(compress(range(2, n), starts[2:])):
             # "“Why …?” he asks.": a question or exclamation inside a quote ends no sentence
             # when the reporting clause goes on in lower case
             if (
-                starts[i]
-                and (
-                    doc[i].text[:1].islower()
-                    or any(t.lower_ in STRONG_FORMS for t in doc[i : min(n, i + 4)])
+                (
+                    toks[i].text[:1].islower()
+                    or any(lower in STRONG_FORMS for lower in self.lowers[i : min(n, i + 4)])
                 )
-                and "\n" not in doc[i - 1].text_with_ws
+                and i - 1 not in broken
                 and (
-                    doc[i - 1].text in ("?", "!")
-                    or (doc[i - 1].text in ("”", '"', "''") and doc[i - 2].text in ("?", "!"))
+                    toks[i - 1].text in ("?", "!")
+                    or (toks[i - 1].text in ("”", '"', "''") and toks[i - 2].text in ("?", "!"))
                 )
             ):
                 starts[i] = False
-        units: list[tuple[int, int]] = [(0, 0)] * n
-        begin = 0
-        for i in range(1, n + 1):
-            if i == n or starts[i]:
-                for j in range(begin, i):
-                    units[j] = (begin, i)
-                begin = i
+        units: list[tuple[int, int]] = []
+        bounds = list(compress(range(n), starts))
+        bounds.append(n)
+        for begin, end in pairwise(bounds):
+            units.extend([(begin, end)] * (end - begin))
         return units
-
-    def _quote_lookup(self) -> dict[int, int]:
-        """Char offset → index of the quote covering it (interiors and marks)."""
-        return {}
 
     def quote_covering(self, start: int, end: int) -> int | None:
         """Index of a quote whose span contains [start, end)."""
@@ -502,8 +542,9 @@ class _Finder:
         return False
 
     def where(self, words: Collection[str]) -> list[int]:
-        """Indexes of the tokens whose lower-case form is one of words (cheap prefilter)."""
-        return [i for i, lower in enumerate(self.lowers) if lower in words]
+        """Indexes of the tokens whose lower-case form is one of words, a subset of _WATCHED."""
+        lowers = self.lowers
+        return [i for i in self.hits if lowers[i] in words]
 
     def is_quote_mark(self, token: Token) -> bool:
         return token.text in _OPEN_QUOTES or token.text in {"''", "”", "»"}
@@ -1659,7 +1700,7 @@ class _Finder:
         """ "The campaign did not immediately respond to requests for comment": a stock
         newsroom line that reports a (non-)answer; the request is its content."""
         found: list[AttributionDraft] = []
-        starts = [token.idx for token in self.toks]
+        starts = self.starts
         for match in _NO_COMMENT.finditer(self.text):
             cue = match.span(1)
             first = bisect.bisect_left(starts, cue[0])
@@ -1811,7 +1852,10 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraf
     """
     if len(doc) == 0:
         return []
-    return _Finder(doc, text).run()
+    finder = _Finder(doc, text)
+    if not finder.may_attribute():
+        return []
+    return finder.run()
 
 
 @Language.factory(

@@ -114,7 +114,7 @@ def _possessor(finder: _Finder, cue_start: int, unit_start: int) -> tuple[int, i
     return finder.tok_span(k, j + 1)
 
 
-_POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys"])
+POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys"])
 
 
 def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
@@ -122,7 +122,10 @@ def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
     the source and "in" the cue (PolNeAR's convention for findings reported by a poll)."""
     doc = finder.toks
     found: list[AttributionDraft] = []
-    for i in finder.where(("in",)):
+    lowers = finder.lowers
+    if not any(lowers[i] in POLL_NOUNS for i in finder.hits):
+        return found  # no poll noun: no "in" can open a poll's finding
+    for i in [i for i, lower in enumerate(lowers) if lower == "in"]:
         token = doc[i]
         if i in taken or finder.in_quote(token):
             continue
@@ -131,7 +134,7 @@ def poll_cues(finder: _Finder, taken: set[int]) -> list[AttributionDraft]:
         unit_start, unit_end = finder.unit_of[i]
         head = None
         for k in range(i + 1, min(unit_end, i + 12)):
-            if doc[k].lower_ in _POLL_NOUNS:
+            if doc[k].lower_ in POLL_NOUNS:
                 head = k
                 break
             if (doc[k].is_punct and doc[k].text not in "/-") or doc[k].is_space:
