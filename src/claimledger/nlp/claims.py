@@ -12,8 +12,12 @@ Opinions and exhortations are kept but score low (see ``checkworthy``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
+from spacy.parts_of_speech import AUX as AUX_POS
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import AttributionDraft
@@ -120,8 +124,69 @@ def attributed_claims(
     return [c for c in made if c is not None]
 
 
+class _TokenTable:
+    """The token attributes ``has_finite_verb`` reads, taken from the Doc in one call: a spaCy
+    Token object costs more to make than the test it serves."""
+
+    def __init__(self, sdoc: Doc) -> None:
+        self.sdoc = sdoc
+        self.text = sdoc.text
+        rows = sdoc.to_array([IDX, LENGTH, SPACY, TAG, POS, LOWER]).tolist() if len(sdoc) else []
+        columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in range(6)]
+        self.starts, self.lengths, self.spaces, self.tags, self.pos, self.lowers = columns
+
+    def _by_char(self, char: int) -> int:
+        """The token whose text or trailing space holds ``char``, or -1 (Doc.char_span's rule)."""
+        k = bisect_right(self.starts, char) - 1
+        if k < 0 or char >= self.starts[k] + self.lengths[k] + self.spaces[k]:
+            return -1
+        return k
+
+    def expand(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range of ``Doc.char_span(start, end, alignment_mode="expand")``."""
+        first, last = self._by_char(start), self._by_char(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.starts[first] + self.lengths[first]:  # start on the trailing space
+            first += 1
+        return first, last + 1
+
+
+_FINITE_TAG_IDS = frozenset(hash_string(tag) for tag in _FINITE_TAGS)
+_VBN_ID = hash_string("VBN")
+_FINITE_WORD_IDS = frozenset(hash_string(word) for word in _AUX | _IRREGULAR_PAST)
+
+
 def has_finite_verb(sdoc: Doc, start: int, end: int) -> bool:
     """A finite verb in [start, end) (Doc offsets): the tagger's when it ran, else word shapes."""
+    return _has_finite_verb(_TokenTable(sdoc), start, end)
+
+
+def _has_finite_verb(table: _TokenTable, start: int, end: int) -> bool:
+    tokens = table.expand(start, end)
+    if tokens is None:
+        return False
+    first, stop = tokens
+    if first > stop:  # not a span: let spaCy say what it makes of it
+        return _has_finite_verb_tokens(table.sdoc, start, end)
+    tags, lowers = table.tags, table.lowers
+    for i in range(first, stop):
+        tag = tags[i]
+        if tag:  # hashes: 0 is no tag
+            if tag in _FINITE_TAG_IDS or (table.pos[i] == AUX_POS and tag != _VBN_ID):
+                return True
+            continue
+        if lowers[i] in _FINITE_WORD_IDS:
+            return True
+        if i > first and table.text[table.starts[i] + table.lengths[i] - 1] in "dD":
+            lower = table.sdoc.vocab.strings[lowers[i]]
+            if len(lower) >= 5 and lower.endswith("ed"):
+                return True
+    return False
+
+
+def _has_finite_verb_tokens(sdoc: Doc, start: int, end: int) -> bool:
+    """``has_finite_verb`` read from Token objects, for the odd range the table does not map."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     tokens = list(span) if span is not None else []
     for token in tokens:
@@ -146,6 +211,7 @@ def own_claims(
     """What the outlet or commenter asserts: each sentence minus its attributions' parts."""
     base = region.start
     covered = sorted(c.span for c in attributed)
+    table: _TokenTable | None = None  # made when a piece first needs its verbs read
     out: list[ClaimDraft] = []
     for sent in sdoc.sents:
         s_start, s_end = sent.start_char + base, sent.end_char + base
@@ -177,8 +243,9 @@ def own_claims(
             closing = text[s_start:s_end].rstrip().rstrip("”\"’')]")
             if _WH_LABEL.match(piece) and not closing.endswith((".", "!", "…")):
                 continue  # "What we know so far", "How the attack unfolded": labels, not claims
-            finite = has_finite_verb(sdoc, span[0] - base, span[1] - base)
-            if not finite:
+            if table is None:
+                table = _TokenTable(sdoc)
+            if not _has_finite_verb(table, span[0] - base, span[1] - base):
                 continue
             out.append(
                 ClaimDraft(

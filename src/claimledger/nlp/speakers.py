@@ -820,50 +820,57 @@ def _ends_sentence(run: str) -> bool:
     return last.endswith(".") and "." not in last[:-1] and len(last) > 4 and not last[:-1].isupper()
 
 
+# a word (as ``_WORD`` reads it) that opens with a capital or a letter outside ASCII: the
+# first letter leads the pattern so the engine skips to it, the look-behinds then check that no
+# word character comes before it and that it is one itself
+_CAP_OPENER = re.compile(r"[^\x00-\x40\x5b-\x7f](?<![\w’'\-.&].)(?<=[\w’])[\w’'\-.&]*")
+
+
 def capitalised_names(text: str, start: int, end: int) -> list[Span]:
     """Runs of capitalised words ("Colonel Sam Ortega", "Committee to Protect Journalists")
     that are not sentence-opening function words; a trailing possessive is left out."""
     out: list[Span] = []
-    words = [m.span() for m in _WORD.finditer(text, start, end)]
-    # the words a run can open: capitalised, no stop word (most words are neither)
-    openers = [
-        k
-        for k, (s, e) in enumerate(words)
-        if text[s].isupper() and text[s:e].lower().strip(".") not in CAPITALISED_STOPWORDS
-    ]
-    i = 0
-    for k in openers:
-        if k < i:  # inside the run read last
+    sub = text[start:end]  # the region alone: its first word starts at its start
+    size = len(sub)
+    taken = 0  # the words before this offset belong to the run read last
+    for opener in _CAP_OPENER.finditer(sub):
+        s, e = opener.span()
+        if s < taken or not sub[s].isupper():
             continue
-        i = k
-        s, e = words[i]
-        run_end = e
-        j = i + 1
-        while j < len(words) and not _ends_sentence(text[s:run_end]):
-            ns, ne = words[j]
-            gap = text[run_end:ns]
-            nxt = text[ns:ne]
-            if gap != " ":
+        if sub[s:e].lower().strip(".") in CAPITALISED_STOPWORDS:
+            continue
+        run_end, last = e, s  # the run's end and its last word's start
+        # the next word joins when one space sets it off: a capitalised word, or "of"/"al"…
+        # and a capitalised word after it
+        while sub[run_end - 1] != "." or not _ends_sentence(sub[last:run_end]):
+            if run_end + 1 >= size or sub[run_end] != " ":
                 break
-            if nxt[:1].isupper() and nxt.lower() not in CAPITALISED_STOPWORDS:
-                run_end = ne
-                j += 1
+            nxt = _WORD.match(sub, run_end + 1)
+            if nxt is None:
+                break
+            ns, ne = nxt.span()
+            word = nxt.group(0)
+            if word[:1].isupper() and word.lower() not in CAPITALISED_STOPWORDS:
+                run_end, last = ne, ns
                 continue
-            if nxt.lower() in ("of", "for", "al", "de", "bin") and j + 1 < len(words):
-                fs, fe = words[j + 1]
-                if text[ne:fs] == " " and text[fs:fe][:1].isupper():
-                    run_end = fe
-                    j += 2
+            if word.lower() in ("of", "for", "al", "de", "bin") and ne + 1 < size:
+                after = _WORD.match(sub, ne + 1) if sub[ne] == " " else None
+                if after is not None and after.group(0)[:1].isupper():
+                    run_end, last = after.end(), after.start()
                     continue
             break
-        piece = text[s:run_end]
-        piece = re.sub(r"[’']s?$", "", piece).rstrip(".,-")
-        before = text[max(start, s - 20) : s].rstrip()
+        taken = run_end
+        piece = sub[s:run_end]
+        if piece.endswith(("’s", "'s")):  # "[’']s?$" left off
+            piece = piece[:-2]
+        elif piece.endswith(("’", "'")):
+            piece = piece[:-1]
+        piece = piece.rstrip(".,-")
+        before = sub[max(0, s - 20) : s].rstrip()
         opens_sentence = not before or before[-1] in '.!?:;“"'
-        label_like = text[s + len(piece) : s + len(piece) + 1] == ":" or piece.endswith("ly")
-        i = j
+        label_like = sub[s + len(piece) : s + len(piece) + 1] == ":" or piece.endswith("ly")
         if opens_sentence and label_like and " " not in piece and not country_of(piece):
             continue  # "Correction:", "Meanwhile": a sentence opener, not a name
         if piece and len(piece) >= 2:
-            out.append((s, s + len(piece)))
+            out.append((start + s, start + s + len(piece)))
     return out
