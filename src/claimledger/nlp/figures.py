@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 
 from claimledger.nlp import figures_lexicon as lex
 from claimledger.nlp.drafts import FigureDraft
-from claimledger.nlp.numbers import NumberMention, find_numbers
+from claimledger.nlp.numbers import NumberMention, find_numbers, lower_as_re
 
 # The readers' inline patterns, each compiled once: re's own cache is shared with code that
 # compiles a pattern per page, which pushes these out and has re compile them again.
@@ -267,6 +267,26 @@ _BACKWARD_MEASURE = {
     "claiming the lives of": "killed",
     "claimed the lives of": "killed", "the lives of": "killed",
 }  # fmt: skip
+# the last words _BACKWARD_CUE_RE and _DONE_BY_RE can end with (see ``_may_end``)
+_BACKWARD_CUE_ENDS = (
+    # cues
+    "dead", "down", "killed", "martyred", "killing", "kills", "kill", "lost", "losing", "left",
+    "leaving", "injuring", "injured", "wounding", "wounded", "hurting", "abducted",
+    "abducting", "kidnapped", "kidnapping", "seized", "arrested", "arresting", "detained",
+    "detaining", "held", "holding", "up", "evacuated", "evacuating", "displaced",
+    "displacing", "forcing", "forced", "sending", "expelled", "rescued", "freed", "released",
+    "executed", "executing", "massacred", "slaughtered", "murdered", "shot", "shooting",
+    "beheaded", "protests", "rally", "rallies", "march", "marches", "protest",
+    "demonstration", "demonstrations", "gathering", "crowd", "crowds", "mob", "strike",
+    "sit-in", "of", "deployed", "deploying", "mobilised", "mobilized", "sent", "dispatched",
+    "infected", "infecting", "affected", "affecting", "captured", "capturing", "rose",
+    "climbed", "rising", "reached", "jumped", "stood", "stands", "is", "was", "risen",
+    "increased", "to", "at",
+    # what may follow a cue
+    "with", "by", "another", "further", "additional", "and", "the", "some", "least", "than",
+    "over", "about", "around", "nearly", "almost", "as", "only", "just",
+)  # fmt: skip
+_DONE_BY_ENDS = ("by", "of", "least", "about", "some", "around", "nearly", "over", "than", "to")
 _TOLL_RE = re.compile(r"\b(?:toll|tally|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
 _TOTAL_RE = re.compile(r"\b(?:total|totall?ing|in\s+all|altogether|cumulative)\b", re.I)
 _PART_OF_BEFORE_RE = re.compile(
@@ -365,24 +385,86 @@ def _hyphen_neighbour(text: str, m: NumberMention) -> bool:
     )
 
 
+# The fixed patterns of ``_never_a_figure``, compiled once.
+_GLUED_WORD_BEFORE_RE = re.compile(r"[A-Za-z]+$")
+_PREFIX_HYPHEN_BEFORE_RE = re.compile(r"[A-Za-z]{1,6}-$")
+_QUALIFIER_HYPHEN_BEFORE_RE = re.compile(r"\b(?:some|about|over|nearly|around)-$", re.I)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # any script: "5мин", "3é"
+_TWO_DIGITS_RE = re.compile(r"\d{2}\b")
+_CLOCK_BEFORE_RE = re.compile(r"\d[:.]\s?$")
+_YEAR_DIGITS_RE = re.compile(r"1[89]\d\d|20\d\d|2100")
+_LONG_DIGITS_RE = re.compile(r"\d{7,}")
+_DASH_DIGITS_AFTER_RE = re.compile(r"^-\d{3,}")
+_DIGIT_DASH_BEFORE_RE = re.compile(r"\d-$")
+_THREE_DIGITS_RE = re.compile(r"\d{3,}")
+_LIST_ITEM_AFTER_RE = re.compile(r"^[.)]\s+[A-Z]")
+_UPPER_AGE_BEFORE_RE = re.compile(
+    r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:and|to|-|–)\s*$", re.I
+)
+_HHMM_RE = re.compile(r"[0-2]\d[0-5]\d")
+_HOURS_AFTER_RE = re.compile(r"^\s*(?:hrs|hours|h|gmt|utc|local)\b", re.I)
+_NAME_AGE_AFTER_RE = re.compile(r"^\s*(?:[,;)(]|\.(?:\s|$)|$|and\b|or\b)")
+_BOTH_AGED_BEFORE_RE = re.compile(r"\b(?:both|aged?)\s*$")
+_RANK_BEFORE_RE = re.compile(
+    r"\b(?:magnitude|scale|level|category|tier|grade|number|no\.?|#)\s*$", re.I
+)
+_N_OF_BEFORE_RE = re.compile(r"\b\d+\s+of\s+$")
+_N_OF_AFTER_RE = re.compile(r"^\s*(?:$|\n|\)|[-|:])")
+_AGES_LIST_BEFORE_RE = re.compile(r"\bages?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+)?)+$", re.I)
+_PER_BEFORE_RE = re.compile(r"\bper\s+$", re.I)
+_ARTICLE_WORD_BEFORE_RE = re.compile(r"\b(?:a|an|the|of|per)\s+\w+\s*$", re.I)
+_NUMBER_SIGN_BEFORE_RE = re.compile(r"(?:#|\bno\.?)\s*$", re.I)
+_OF_AFTER_RE = re.compile(r"^\s*of\b", re.I)
+
+# Guards: the words that a left-context pattern ``…(?:word|…)\s*$`` can end with. Most
+# numbers follow none of them, so ``_may_end`` (one ``str.endswith``) spares the regex search,
+# which tries every place of the context. A guard may let through more than its pattern
+# matches, never less: the pattern still decides.
+_AGE_BEFORE_ENDS = ("aged", "ages", "age", "between", "of", "under", "over", "below", "above")
+_AGE_COPULA_ENDS = ("was", "is", "turned", "turns", "turn", "been")
+_RANGE_JOIN_ENDS = ("and", "to", "-", "–")
+_RANK_ENDS = (
+    "magnitude", "scale", "level", "category", "tier", "grade", "number", "no", "no.", "#",
+)  # fmt: skip
+_QUALIFIER_ENDS = (
+    "least", "than", "of", "to", "as", "most", "under", "below", "about", "around", "some",
+    "approximately", "approx", "approx.", "roughly", "nearly", "almost", "estimated", "circa",
+    "over", "above", "exceeding", "beyond", "another", "further", "additional", "only",
+)  # fmt: skip
+_QUALIFY_ENDS = (*_QUALIFIER_ENDS, "so")  # ``_QUALIFIERS`` also has "or so"
+_IDENT_WORDS = _IDENT_BEFORE_RE.pattern.split(r"(?:\b(?:", 1)[1].split(r")\.?|#)", 1)[0].split("|")
+_IDENT_ENDS = (*_IDENT_WORDS, *(word + "." for word in _IDENT_WORDS), "#")
+_MONTH_ENDS = tuple(lex.MONTH_WORDS)
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
+
+
+def _may_end(folded: str | None, words: tuple[str, ...]) -> bool:
+    """False only when the lower-cased, right-trimmed context cannot end with ``words``."""
+    return folded is None or folded.endswith(words)
+
+
 def _never_a_figure(text: str, m: NumberMention) -> bool:
     """The tests of ``_is_not_a_figure`` that do not depend on a range partner."""
     start, end = m.start, m.end
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
+    tail = left.rstrip()
+    folded = lower_as_re(tail)  # for the guards; None turns them off
     prev_char = text[start - 1] if start else ""
     if prev_char.isdigit() or (prev_char in ".,:" and start > 1 and text[start - 2].isdigit()):
         return True  # inside a longer digit run ("1.2.3", "10:30")
     if prev_char.isalpha():
-        glued = _rx(r"[A-Za-z]+$").search(left)
+        glued = _GLUED_WORD_BEFORE_RE.search(left)
         if not glued or glued.group(0).lower() not in _GLUED_QUALIFIER:
             return True  # A3075, G7
-    if _rx(r"[A-Za-z]{1,6}-$").search(left) and not _rx(
-        r"\b(?:some|about|over|nearly|around)-$", re.I
-    ).search(left):
+    if (
+        tail.endswith("-")
+        and _PREFIX_HYPHEN_BEFORE_RE.search(left)
+        and not _QUALIFIER_HYPHEN_BEFORE_RE.search(left)
+    ):
         return True  # F-16, Covid-19, MiG-29, B-2
     if right[:1].isalpha() and not m.scaled:
-        glued_word = _rx(r"[^\W\d_]+").match(right)  # any script: "5мин", "3é"
+        glued_word = _LETTERS_RE.match(right)
         if glued_word is None or glued_word.group(0).lower() not in lex.GLUED_UNITS:
             return True  # 82s, 1990s, 3D, 5G, 1st, 4x4
     if _ORDINAL_RE.match(right):
@@ -391,93 +473,115 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         return True
     if _TIME_AFTER_DOT_RE.match(right) and m.value is not None and m.value <= 24:
         return True  # "6. 00" (a clock time written with a dot)
-    if _rx(r"\d{2}\b").match(m.text) and not m.is_word and _rx(r"\d[:.]\s?$").search(left):
+    if _TWO_DIGITS_RE.match(m.text) and not m.is_word and _CLOCK_BEFORE_RE.search(left):
         return True  # the minutes of "6. 00am"
-    if _SLASH_DATE_RE.match(right) or _SLASH_BEFORE_RE.search(left):
+    if _SLASH_DATE_RE.match(right) or (
+        tail.endswith(("/", "-", ".")) and _SLASH_BEFORE_RE.search(left)
+    ):
         return True
     if not m.is_word and m.value is not None:
-        if _MONTH_AFTER_RE.match(right) or _MONTH_BEFORE_RE.search(left):
+        trimmed = None if folded is None else folded.rstrip(".,")
+        month_end = trimmed is None or trimmed.endswith(_MONTH_ENDS)
+        if _MONTH_AFTER_RE.match(right) or (month_end and _MONTH_BEFORE_RE.search(left)):
             return True  # 4th March, 1 May, January 4, Jan. 4
-        if _DAY_MONTH_YEAR_RE.search(left):
+        day_end = trimmed is None or trimmed[-1:].isdigit() or trimmed.endswith(_ORDINAL_ENDS)
+        if (month_end or day_end) and _DAY_MONTH_YEAR_RE.search(left):
             return True  # the year of "October 26, 2019"
         digits = m.text.strip("$£€¥₹ ")
         if (
-            _rx(r"1[89]\d\d|20\d\d|2100").fullmatch(digits)
+            _YEAR_DIGITS_RE.fullmatch(digits)
             and not m.currency
             and not (_YEAR_OK_AFTER_RE.match(right) and not _YEAR_BEFORE_RE.search(left))
         ):
             return True  # a year
-        if _rx(r"\d{7,}").fullmatch(digits) or _rx(r"^-\d{3,}").match(right):
+        if _LONG_DIGITS_RE.fullmatch(digits) or _DASH_DIGITS_AFTER_RE.match(right):
             return True  # phone and ID numbers
-        if _rx(r"\d-$").search(left) and _rx(r"\d{3,}").match(digits):
+        if (
+            tail.endswith("-")
+            and _DIGIT_DASH_BEFORE_RE.search(left)
+            and _THREE_DIGITS_RE.match(digits)
+        ):
             return True
-    if (_AGE_AFTER_RE.match(right) and not _OLD_THING_RE.match(right)) or _AGE_BEFORE_RE.search(
-        left
+    if (_AGE_AFTER_RE.match(right) and not _OLD_THING_RE.match(right)) or (
+        _may_end(folded, _AGE_BEFORE_ENDS) and _AGE_BEFORE_RE.search(left)
     ):
         return True
-    if _AGE_COPULA_RE.search(left) and not _HEAD_NOUN_AFTER_RE.match(right):
+    if (
+        _may_end(folded, _AGE_COPULA_ENDS)
+        and _AGE_COPULA_RE.search(left)
+        and not _HEAD_NOUN_AFTER_RE.match(right)
+    ):
         return True  # "he was 72 when he died", "she turned 90"
-    if _INLINE_LIST_RE.search(left) and _rx(r"^[.)]\s+[A-Z]").match(right):
+    if _LIST_ITEM_AFTER_RE.match(right) and _INLINE_LIST_RE.search(left):
         return True  # "1. The ceasefire must hold. 2. Aid must reach Gaza."
-    if _rx(r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?\d+\s*(?:and|to|-|–)\s*$", re.I).search(left):
+    aged = folded is None or "age" in folded
+    if aged and _may_end(folded, _RANGE_JOIN_ENDS) and _UPPER_AGE_BEFORE_RE.search(left):
         return True  # the upper age of "aged between 20 and 25"
-    if _rx(r"[0-2]\d[0-5]\d").fullmatch(m.text) and _rx(
-        r"^\s*(?:hrs|hours|h|gmt|utc|local)\b", re.I
-    ).match(right):
+    if _HHMM_RE.fullmatch(m.text) and _HOURS_AFTER_RE.match(right):
         return True  # "0600 hrs"
     if (
         not m.is_word
-        and _NAME_COMMA_RE.search(left)
-        and _rx(r"^\s*(?:[,;)(]|\.(?:\s|$)|$|and\b|or\b)").match(right)
-        and (left.rstrip().endswith(",") or _rx(r"\b(?:both|aged?)\s*$").search(left))
         and m.value is not None
         and m.value < 120
+        and _NAME_AGE_AFTER_RE.match(right)
+        and (tail.endswith(",") or _BOTH_AGED_BEFORE_RE.search(left))
+        and _NAME_COMMA_RE.search(left)
     ):
         return True  # "Ali Hassan, 40,"
-    if _rx(r"\b(?:magnitude|scale|level|category|tier|grade|number|no\.?|#)\s*$", re.I).search(
-        left
-    ):
+    if _may_end(folded, _RANK_ENDS) and _RANK_BEFORE_RE.search(left):
         return True  # "a magnitude 7.1 earthquake", "a category 4 storm"
-    if _rx(r"\b\d+\s+of\s+$").search(left) and _rx(r"^\s*(?:$|\n|\)|[-|:])").match(right):
+    if _N_OF_AFTER_RE.match(right) and _may_end(folded, ("of",)) and _N_OF_BEFORE_RE.search(left):
         return True  # "Photo 3 of 12"
-    if _rx(r"\bages?\s+(?:\d+\s*,?\s*(?:and\s+|or\s+)?)+$", re.I).search(left):
+    if aged and _AGES_LIST_BEFORE_RE.search(left):
         return True  # "ages 18, 18, 19 and 20"
-    if _rx(r"\bper\s+$", re.I).search(left) or (left.endswith("[") and right.startswith("]")):
+    if (_may_end(folded, ("per",)) and _PER_BEFORE_RE.search(left)) or (
+        left.endswith("[") and right.startswith("]")
+    ):
         return True  # "per 100,000 residents", citation marks "[20]"
     if _ADDRESS_AFTER_RE.match(right):
         return True  # "the 9700 block of Shady Tree Lane", "2401 University Ave."
-    article_before = _rx(r"\b(?:a|an|the|of|per)\s+\w+\s*$", re.I).search(left)
+    # computed once, and only when a test below needs it
+    qualified = None if _may_end(folded, _QUALIFIER_ENDS) else False
     if (
-        _ends_with(_IDENT_BEFORE_RE, left, _IDENT_BEFORE_LONGEST)
-        and not _QUALIFIER_WORDS.search(left)
-        and (not article_before or _rx(r"(?:#|\bno\.?)\s*$", re.I).search(left))
+        _may_end(folded, _IDENT_ENDS)
+        and _ends_with(_IDENT_BEFORE_RE, left, _IDENT_BEFORE_LONGEST)
+        and not (qualified := _qualified(left, qualified))
+        and (not _ARTICLE_WORD_BEFORE_RE.search(left) or _NUMBER_SIGN_BEFORE_RE.search(left))
     ):
         return True  # Sector 24, Route 6, Resolution 2254
-    cap = _CAP_WORD_BEFORE_RE.search(left)
-    if (
-        cap
-        and not m.is_word
-        and cap.group(1).lower() not in lex.WEEKDAYS
-        and not _QUALIFIER_WORDS.search(left)
-        and cap.group(1).lower() not in _CAP_WORD_OK
-        and cap.group(1).lower() not in lex.MONTH_WORDS
-    ):
-        return True  # Mark 82, Hezbollah 2 — a name followed by a number is an identifier
+    if not m.is_word and left.endswith((" ", "\t", " \n", "\t\n")):
+        cap = _CAP_WORD_BEFORE_RE.search(left)
+        if (
+            cap
+            and cap.group(1).lower() not in lex.WEEKDAYS
+            and not (qualified := _qualified(left, qualified))
+            and cap.group(1).lower() not in _CAP_WORD_OK
+            and cap.group(1).lower() not in lex.MONTH_WORDS
+        ):
+            return True  # Mark 82, Hezbollah 2 — a name followed by a number is an identifier
     if _LIST_NUMBER_AFTER_RE.match(right) and _LINE_START_RE.search(left):
         return True
-    if _PHOTO_RE.match(right) and (_LINE_START_RE.search(left) or left.rstrip().endswith("(")):
+    if _PHOTO_RE.match(right) and (_LINE_START_RE.search(left) or tail.endswith("(")):
         return True
-    if m.text.lower() == "one" and (
+    lower_text = m.text.lower()
+    if lower_text == "one" and (
         _ONE_PRONOUN_AFTER_RE.match(right) or _ONE_PRONOUN_BEFORE_RE.search(left)
     ):
-        return not _QUALIFIER_WORDS.search(left) or bool(_rx(r"^\s*of\b", re.I).match(right))
-    if m.text.lower() in ("one", "a dozen") and _rx(r"^\s*(?:of\b)", re.I).match(right):
-        return m.text.lower() == "one"
+        return not _qualified(left, qualified) or bool(_OF_AFTER_RE.match(right))
+    if lower_text in ("one", "a dozen") and _OF_AFTER_RE.match(right):
+        return lower_text == "one"
     if _TIME_REFERENCE_AFTER_RE.match(right) or (
         _TIME_UNIT_AFTER_RE.match(right) and _SUPERLATIVE_IN_RE.search(left)
     ):
         return True  # "three days ago", "the worst in two years"
     return bool(_TIME_UNIT_AFTER_RE.match(right) and _EVERY_RE.search(left))
+
+
+def _qualified(left: str, known: bool | None) -> bool:
+    """``_QUALIFIER_WORDS.search(left)``, or ``known`` when a guard already settled it."""
+    if known is None:
+        return _QUALIFIER_WORDS.search(left) is not None
+    return known
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,6 +591,8 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
 def _qualify(text: str, m: NumberMention) -> tuple[str, int]:
     """The qualifier before a number and where it starts ("at least", "over1,000")."""
     left = text[max(0, m.start - 40) : m.start]
+    if not _may_end(lower_as_re(left.rstrip()), _QUALIFY_ENDS):
+        return "exact", m.start
     for name, pattern in _QUALIFIERS:
         found = pattern.search(left)
         if found:
@@ -758,9 +864,18 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
         fig.measure = "count_other"  # things; "expelled 10 diplomats" is no displacement
         return
     sentence_left = text[sentence[0] : fig.qual_start]
-    backward = _BACKWARD_CUE_RE.search(sentence_left[-80:])
+    cue_left = sentence_left[-80:]
+    backward = (
+        _BACKWARD_CUE_RE.search(cue_left)
+        if _may_end(lower_as_re(cue_left.rstrip()), _BACKWARD_CUE_ENDS)
+        else None
+    )
     measure = None
-    if _DONE_BY_RE.search(text[sentence[0] : fig.start][-60:]):
+    done_left = text[sentence[0] : fig.start][-60:]
+    done_tail = lower_as_re(done_left.rstrip())
+    if (
+        done_tail is None or ("by" in done_tail and done_tail.endswith(_DONE_BY_ENDS))
+    ) and _DONE_BY_RE.search(done_left):
         measure = "attackers"  # "gang-raped by 5 men"
     elif backward:
         cue = _rx(r"\s+").sub(" ", backward.group("cue").lower())
@@ -813,7 +928,9 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
 
 def PROTEST_IN_SENTENCE(sentence_text: str) -> bool:
     """A weak cue: people counted in a sentence about protests are protesters."""
-    return bool(lex.PROTEST_RE.search(sentence_text))
+    return any(hint in sentence_text for hint in lex.PROTEST_HINTS) and bool(
+        lex.PROTEST_RE.search(sentence_text)
+    )
 
 
 def _duration_subject(text: str, fig: _Figure, sentence: tuple[int, int]) -> None:

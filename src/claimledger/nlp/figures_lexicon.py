@@ -201,6 +201,12 @@ CUE_RE = re.compile(
     re.IGNORECASE,
 )
 PROTEST_RE = re.compile(rf"\b(?:{_PROTEST})\b")
+# Every match of PROTEST_RE (case-sensitive) holds one of these: a sentence with none of them
+# needs no regex search (keep in step with _PROTEST).
+PROTEST_HINTS = (
+    "protest", "demonstrat", "rall", "march", "took", "sit-in", "riot", "vigil", "picket",
+    "strike", "walkout", "chant", "struck", "gherao", "dharna",
+)  # fmt: skip
 # "casualties"/"cases" are affected only as nouns of the counted phrase; as loose cue words
 # in a clause they are too weak, so the forward search skips them.
 WEAK_AFFECTED = {"cases", "victims", "affected", "casualties", "infections", "abused"}

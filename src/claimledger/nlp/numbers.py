@@ -238,6 +238,15 @@ def find_numbers(text: str) -> list[NumberMention]:
     return found
 
 
+def lower_as_re(text: str) -> str | None:
+    """``text.lower()`` when matching it without IGNORECASE finds what re.IGNORECASE finds in
+    ``text``, at the same offsets; ``None`` for the rare text where the two disagree."""
+    lowered = text.lower()
+    if text.isascii() or (len(lowered) == len(text) and not _FOLD_TRAP_RE.search(text)):
+        return lowered
+    return None
+
+
 def _number_matches(text: str) -> list[re.Match[str]]:
     """``NUMBER_RE.finditer(text)``, trying NUMBER_RE only where a mention can start.
 
@@ -247,9 +256,9 @@ def _number_matches(text: str) -> list[re.Match[str]]:
     then checked with ``_MENTION_START_RE.match``, so the result is the same as scanning with
     ``_MENTION_START_RE`` alone.
     """
-    lowered = text.lower()
-    if not text.isascii() and (len(lowered) != len(text) or _FOLD_TRAP_RE.search(text)):
-        return _number_matches_slow(text)  # lower() and re.I would not agree on this text
+    lowered = lower_as_re(text)
+    if lowered is None:
+        return _number_matches_slow(text)
     places = [found.start() for found in _WORD_START_RE.finditer(lowered)]
     for found in _SIGN_RE.finditer(text):
         place = found.start()

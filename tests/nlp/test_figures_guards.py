@@ -1,0 +1,125 @@
+"""The cheap guards in front of the figure reader's regexes never hide a match.
+
+``figures.py`` skips a left-context search when the context cannot end with one of the words
+its pattern ends with, and ``numbers.py`` looks for mention starts with two fast scans. Both
+must find exactly what the plain searches find; these tests hold them to it on strings built
+from each pattern's own words and on every text of the corpus.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from claimledger.nlp import figures as F
+from claimledger.nlp import figures_lexicon as lex
+from claimledger.nlp.numbers import _number_matches, _number_matches_slow, lower_as_re
+
+
+def _ends(words: tuple[str, ...], must_hold: str = "") -> Callable[[str], bool]:
+    """The guard ``_may_end`` applied to a left context, as the reader applies it."""
+
+    def guard(left: str) -> bool:
+        folded = lower_as_re(left.rstrip())
+        return F._may_end(folded, words) and (folded is None or must_hold in folded)
+
+    return guard
+
+
+def _date_end(left: str) -> bool:
+    folded = lower_as_re(left.rstrip())
+    if folded is None:
+        return True
+    trimmed = folded.rstrip(".,")
+    return (
+        trimmed.endswith(F._MONTH_ENDS)
+        or trimmed[-1:].isdigit()
+        or trimmed.endswith(F._ORDINAL_ENDS)
+    )
+
+
+GUARDED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
+    ("age before", F._AGE_BEFORE_RE, _ends(F._AGE_BEFORE_ENDS)),
+    ("age copula", F._AGE_COPULA_RE, _ends(F._AGE_COPULA_ENDS)),
+    ("upper age", F._UPPER_AGE_BEFORE_RE, _ends(F._RANGE_JOIN_ENDS, "age")),
+    ("ages list", F._AGES_LIST_BEFORE_RE, _ends(("",), "age")),
+    ("rank", F._RANK_BEFORE_RE, _ends(F._RANK_ENDS)),
+    ("n of", F._N_OF_BEFORE_RE, _ends(("of",))),
+    ("per", F._PER_BEFORE_RE, _ends(("per",))),
+    ("ident", F._IDENT_BEFORE_RE, _ends(F._IDENT_ENDS)),
+    ("qualifier words", F._QUALIFIER_WORDS, _ends(F._QUALIFIER_ENDS)),
+    *((f"qualifier {name}", rx, _ends(F._QUALIFY_ENDS)) for name, rx in F._QUALIFIERS),
+    ("month before", F._MONTH_BEFORE_RE, _date_end),
+    ("day month year", F._DAY_MONTH_YEAR_RE, _date_end),
+    ("backward cue", F._BACKWARD_CUE_RE, _ends(F._BACKWARD_CUE_ENDS)),
+    ("done by", F._DONE_BY_RE, _ends(F._DONE_BY_ENDS, "by")),
+    ("prefix hyphen", F._PREFIX_HYPHEN_BEFORE_RE, lambda left: left.rstrip().endswith("-")),
+    ("digit dash", F._DIGIT_DASH_BEFORE_RE, lambda left: left.rstrip().endswith("-")),
+    ("slash", F._SLASH_BEFORE_RE, lambda left: left.rstrip().endswith(("/", "-", "."))),
+    (
+        "capital word",
+        F._CAP_WORD_BEFORE_RE,
+        lambda left: left.endswith((" ", "\t", " \n", "\t\n")),
+    ),
+]
+
+
+def _contexts(pattern: re.Pattern[str], count: int, seed: int) -> list[str]:
+    """Left contexts made of the pattern's own words, digits and punctuation, in any case."""
+    source = re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)  # no "bper" out of "\bper"
+    words = sorted(set(re.findall(r"[A-Za-z]+(?:-[a-z]+)?", source)))
+    words += ["12", "4", "2019", "Ali", "Covid-", "#", ".", ",", "-", "–", "/", ":", "(", "people"]
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 6)):
+            word = rng.choice(words)
+            word = rng.choice((word, word, word.capitalize(), word.upper()))
+            parts.append(word + rng.choice((" ", " ", " ", "", "  ", "\n", ", ", ". ")))
+        parts[-1] = parts[-1].rstrip(",. ") + rng.choice(("", "", " ", "  ", "\n"))
+        out.append("".join(parts)[-rng.randint(10, 80) :])
+    return out
+
+
+@pytest.mark.parametrize("name,pattern,guard", GUARDED, ids=[g[0] for g in GUARDED])
+def test_guard_never_hides_a_match(
+    name: str, pattern: re.Pattern[str], guard: Callable[[str], bool]
+) -> None:
+    matched = 0
+    for left in _contexts(pattern, 4000, seed=len(name)):
+        if pattern.search(left):
+            matched += 1
+            assert guard(left), (name, left)
+    assert matched, name  # the strings do reach the pattern
+
+
+def test_protest_hints_cover_every_protest_cue() -> None:
+    sentence_words = [*re.findall(r"[A-Za-z]+(?:-[a-z]+)?", lex._PROTEST), "a", "the", "work"]
+    rng = random.Random(7)
+    matched = 0
+    for _ in range(3000):
+        sentence = " ".join(rng.choice(sentence_words) for _ in range(rng.randint(1, 6)))
+        if lex.PROTEST_RE.search(sentence):
+            matched += 1
+            assert F.PROTEST_IN_SENTENCE(sentence), sentence
+    assert matched > 100
+
+
+def test_fast_number_scan_finds_what_the_plain_scan_finds(corpus: Path) -> None:
+    texts = [(corpus / "seed" / "raqqa-falls.txt").read_text(encoding="utf-8")]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((corpus / "polnear-dev" / "text").glob("*.txt"))
+    ]
+    texts.append("A$5m, a hundred and an estimated ſix dozen; İstanbul's 3 US$ 4 HK$5 a dozen")
+    found = 0
+    for text in texts:
+        fast = [(m.span(), m.group(0)) for m in _number_matches(text)]
+        assert fast == [(m.span(), m.group(0)) for m in _number_matches_slow(text)]
+        found += len(fast)
+    assert found > 1000
