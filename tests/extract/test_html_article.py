@@ -15,11 +15,11 @@ from claimledger.extract.html import extract_html, parse_html
 from claimledger.extract.html.article import (
     drop_trailing_link_lists,
     extract_article,
-    guess_language,
 )
 from claimledger.extract.html.article_chunks import extend_chunked_body
 from claimledger.extract.html.meta import clean_title
 from claimledger.extract.parts import Block
+from claimledger.language import guess_language
 from claimledger.model import Document
 from claimledger.sources.decode import decode
 from tests.conftest import assert_spans_ok

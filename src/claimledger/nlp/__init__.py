@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
+from claimledger.language import not_english
 from claimledger.model import Claim, Cue, Document, Figure, Flag, Source
 from claimledger.nlp.abuse import find_abuse
 from claimledger.nlp.attribution import find_attributions
@@ -79,6 +80,13 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     if not regions:
         return engine.label
     text = doc.text
+    other = not_english(
+        [text[r.start : r.end] for r in regions if r.origin != "comment"]
+        or [text[r.start : r.end] for r in regions],
+        doc.language,
+    )
+    if other:  # English cue words and name rules read another language's text as noise
+        return f"{NONE} (the text reads as {other}; the language work reads English)"
     region_texts = [mask_markup(text[r.start : r.end]) for r in regions]
     sdocs = engine.parse(region_texts)
 

@@ -11,7 +11,6 @@ kept apart from the body, once each, next to the body block that follows them on
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 from lxml import etree
@@ -22,6 +21,7 @@ from claimledger.extract.html.article_chunks import extend_chunked_body
 from claimledger.extract.html.body_cascade import BodyCascade
 from claimledger.extract.html.meta import norm, read_metadata
 from claimledger.extract.parts import ArticleParts, Block
+from claimledger.language import STOPWORDS, guess_language
 
 _KIND_BY_TAG = {"head": "heading", "p": "paragraph", "list": "list", "quote": "quote"}
 # caption candidates and the page elements body blocks come from, in page order, in one walk
@@ -365,43 +365,13 @@ def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Blo
     return out
 
 
-# a handful of very frequent function words per language: enough to tell the big ones apart
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "is", "in", "that", "it", "was", "for", "with", "on"},
-    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "ein", "sich", "auf", "zu"},
-    "fr": {"le", "la", "les", "et", "des", "est", "une", "un", "du", "que", "pour", "dans"},
-    "es": {"el", "la", "los", "y", "de", "que", "en", "las", "por", "una", "con", "para"},
-    "it": {"il", "di", "che", "la", "e", "per", "un", "una", "non", "sono", "della", "del"},
-    "pt": {"o", "de", "que", "os", "e", "do", "da", "em", "um", "para", "uma", "não"},
-    "nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor"},
-}
-
-
 def choose_language(declared: str | None, blocks: list[Block]) -> str | None:
     """The declared language, unless the body plainly reads as another language we know.
 
     Templates often keep ``lang="en"`` on pages written in German or Spanish; the stop-word
     vote overrides a declaration only between the languages it knows.
     """
-    if declared and declared not in _STOPWORDS:
+    if declared and declared not in STOPWORDS:
         return declared
     guessed = guess_language(b.text for b in blocks if b.kind in ("paragraph", "quote"))
     return guessed or declared
-
-
-def guess_language(texts: Iterable[str]) -> str | None:
-    """A cheap stop-word vote over the first words of the body; None when unsure."""
-    words: list[str] = []
-    for text in texts:
-        words += _WORD.findall(text.casefold())
-        if len(words) > 400:
-            break
-    if len(words) < 20:
-        return None
-    counts = Counter(words)
-    scores = {lang: sum(counts[w] for w in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(sorted(scores), key=lambda lang: scores[lang])
-    ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] < 0.08 * len(words) or ranked[0] < 1.3 * ranked[1]:
-        return None
-    return best
