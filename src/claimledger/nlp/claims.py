@@ -12,12 +12,8 @@ Opinions and exhortations are kept but score low (see ``checkworthy``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.attrs import IDX, LENGTH, LOWER, POS, SPACY, TAG
-from spacy.parts_of_speech import AUX as AUX_POS
-from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import AttributionDraft
@@ -52,7 +48,8 @@ _IRREGULAR_PAST = frozenset(
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _WORD = re.compile(r"[A-Za-z][\w’'\-]*")
 _EDGE_STRIP = " \t\n,;:–—-"
-_LEAD_CONNECTORS = re.compile(r"^(?:and|but|or|so|yet|while|whereas)\s+", re.IGNORECASE)
+# matched where a piece starts (``match`` with pos and endpos: no slice)
+_LEAD_CONNECTORS = re.compile(r"(?:and|but|or|so|yet|while|whereas)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -124,72 +121,12 @@ def attributed_claims(
     return [c for c in made if c is not None]
 
 
-class _TokenTable:
-    """The token attributes ``has_finite_verb`` reads, taken from the Doc in one call: a spaCy
-    Token object costs more to make than the test it serves."""
-
-    def __init__(self, sdoc: Doc) -> None:
-        self.sdoc = sdoc
-        self.text = sdoc.text
-        rows = sdoc.to_array([IDX, LENGTH, SPACY, TAG, POS, LOWER]).tolist() if len(sdoc) else []
-        columns = [list(c) for c in zip(*rows, strict=True)] or [[] for _ in range(6)]
-        self.starts, self.lengths, self.spaces, self.tags, self.pos, self.lowers = columns
-
-    def _by_char(self, char: int) -> int:
-        """The token whose text or trailing space holds ``char``, or -1 (Doc.char_span's rule)."""
-        k = bisect_right(self.starts, char) - 1
-        if k < 0 or char >= self.starts[k] + self.lengths[k] + self.spaces[k]:
-            return -1
-        return k
-
-    def expand(self, start: int, end: int) -> tuple[int, int] | None:
-        """Token range of ``Doc.char_span(start, end, alignment_mode="expand")``."""
-        first, last = self._by_char(start), self._by_char(end - 1)
-        if first < 0 or last < 0:
-            return None
-        if start == self.starts[first] + self.lengths[first]:  # start on the trailing space
-            first += 1
-        return first, last + 1
-
-
-_FINITE_TAG_IDS = frozenset(hash_string(tag) for tag in _FINITE_TAGS)
-_VBN_ID = hash_string("VBN")
-_FINITE_WORD_IDS = frozenset(hash_string(word) for word in _AUX | _IRREGULAR_PAST)
-
-
 def has_finite_verb(sdoc: Doc, start: int, end: int) -> bool:
     """A finite verb in [start, end) (Doc offsets): the tagger's when it ran, else word shapes."""
-    return _has_finite_verb(_TokenTable(sdoc), start, end)
-
-
-def _has_finite_verb(table: _TokenTable, start: int, end: int) -> bool:
-    tokens = table.expand(start, end)
-    if tokens is None:
-        return False
-    first, stop = tokens
-    if first > stop:  # not a span: let spaCy say what it makes of it
-        return _has_finite_verb_tokens(table.sdoc, start, end)
-    tags, lowers = table.tags, table.lowers
-    for i in range(first, stop):
-        tag = tags[i]
-        if tag:  # hashes: 0 is no tag
-            if tag in _FINITE_TAG_IDS or (table.pos[i] == AUX_POS and tag != _VBN_ID):
-                return True
-            continue
-        if lowers[i] in _FINITE_WORD_IDS:
-            return True
-        if i > first and table.text[table.starts[i] + table.lengths[i] - 1] in "dD":
-            lower = table.sdoc.vocab.strings[lowers[i]]
-            if len(lower) >= 5 and lower.endswith("ed"):
-                return True
-    return False
-
-
-def _has_finite_verb_tokens(sdoc: Doc, start: int, end: int) -> bool:
-    """``has_finite_verb`` read from Token objects, for the odd range the table does not map."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
-    tokens = list(span) if span is not None else []
-    for token in tokens:
+    if span is None:
+        return False
+    for token in span:  # made one by one: most spans show a verb in their first words
         if token.tag_:
             if token.tag_ in _FINITE_TAGS or (token.pos_ == "AUX" and token.tag_ != "VBN"):
                 return True
@@ -202,7 +139,9 @@ def _has_finite_verb_tokens(sdoc: Doc, start: int, end: int) -> bool:
     return False
 
 
-_WH_LABEL = re.compile(r"^(?:what|how|why|where|when|who|which)\b", re.IGNORECASE)
+_WH_LABEL = re.compile(r"(?:what|how|why|where|when|who|which)\b", re.IGNORECASE)  # at the start
+# four words as ``_WORD`` finds them, from the start: the next word opens at the next letter
+_FOUR_WORDS = re.compile(r"(?:[^A-Za-z]*+[A-Za-z][\w’'\-]*+){4}")
 
 
 def own_claims(
@@ -211,7 +150,6 @@ def own_claims(
     """What the outlet or commenter asserts: each sentence minus its attributions' parts."""
     base = region.start
     covered = sorted(c.span for c in attributed)
-    table: _TokenTable | None = None  # made when a piece first needs its verbs read
     out: list[ClaimDraft] = []
     for sent in sdoc.sents:
         s_start, s_end = sent.start_char + base, sent.end_char + base
@@ -232,20 +170,19 @@ def own_claims(
             span = trim(text, seg_start, seg_end, _EDGE_STRIP + ".")
             if span is None:
                 continue
-            lead = _LEAD_CONNECTORS.match(text[span[0] : span[1]])
+            lead = _LEAD_CONNECTORS.match(text, span[0], span[1])
             if lead:
-                span = trim(text, span[0] + lead.end(), span[1], _EDGE_STRIP)
+                span = trim(text, lead.end(), span[1], _EDGE_STRIP)
                 if span is None:
                     continue
-            piece = text[span[0] : span[1]]
-            if len(_WORD.findall(piece)) < 4:
+            if not _FOUR_WORDS.match(text, span[0], span[1]):
                 continue
-            closing = text[s_start:s_end].rstrip().rstrip("”\"’')]")
-            if _WH_LABEL.match(piece) and not closing.endswith((".", "!", "…")):
-                continue  # "What we know so far", "How the attack unfolded": labels, not claims
-            if table is None:
-                table = _TokenTable(sdoc)
-            if not _has_finite_verb(table, span[0] - base, span[1] - base):
+            if _WH_LABEL.match(text, span[0], span[1]):
+                closing = text[s_start:s_end].rstrip().rstrip("”\"’')]")
+                if not closing.endswith((".", "!", "…")):
+                    continue  # "What we know so far", "How the attack unfolded": labels
+            finite = has_finite_verb(sdoc, span[0] - base, span[1] - base)
+            if not finite:
                 continue
             out.append(
                 ClaimDraft(
