@@ -27,6 +27,7 @@ from functools import cached_property
 from itertools import compress, pairwise
 
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 from claimledger.nlp.attribution_nouns import POLL_NOUNS, noun_cues, poll_cues
@@ -88,6 +89,7 @@ _CLAUSE_OPENERS = frozenset(
 )
 _BOUNDARY_PUNCT = frozenset([*";:()[]—―–\"“”„«»`'‘’", "--", "``", "''"])
 _OPEN_QUOTES = frozenset({'"', "“", "„", "«", "``", "”"})
+_QUOTE_MARKS = _OPEN_QUOTES | {"''", "”", "»"}
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset(
     [
@@ -236,11 +238,26 @@ _VENUE_DETS = frozenset(["a", "an", "his", "her", "their", "its", "the"])
 _VENUE_NOUNS = frozenset(["interview"])
 _GLUED_DASH = re.compile(r"([”\"’'])[ \t\xa0]*([―—–]|--)[ \t\xa0]*(?=[A-Z])")
 _CONTRACTED_AUX = frozenset(["'s", "'ve", "'re", "'d", "'ll", "'m"])
+
+
+def _may_glue_dash(text: str) -> bool:
+    """False when _GLUED_DASH cannot match: it needs a dash (a substring test is far cheaper
+    than the pattern's scan)."""
+    return "―" in text or "—" in text or "–" in text or "--" in text
+
+
 _NO_COMMENT = re.compile(
     r"\b((?:did|does|could|has|have|had) (?:not|n[’']t) (?:\w+ly )?(?:respond|reply))"
     r" (to (?:a |an |the |repeated |several |multiple )?"
     r"(?:requests?|messages?|calls?|emails?|inquiry|inquiries) (?:\w+ )?for comment)"
 )
+
+
+def _may_say_no_comment(text: str) -> bool:
+    """False when _NO_COMMENT cannot match: it needs "for comment"."""
+    return "for comment" in text
+
+
 # Strong cues that report only a clause, a quote or a colon after them: "added that …" /
 # "he added:" report, "adding levity", "had added a week", "tell more jokes", "cards they
 # never asked for" do not.
@@ -377,6 +394,8 @@ _MAX_SOURCE_TOKENS = 40
 # Every token a draft can start from: verb cues, noun cues, poll nouns ("in some polls"),
 # colons and dashes ("Name: …", "“…” ― Name"). where() finds its words among these only.
 _WATCHED = frozenset([*_CUE_WORDS, *NOUN_CUES, *POLL_NOUNS, *_COLON_AND_DASHES])
+# The same as token.lower (a hash), to skip a region before reading any string.
+_WATCHED_HASHES = frozenset(hash_string(word) for word in _WATCHED)
 # Where a content that follows its cue ends: a participle or "according to" after a comma.
 _TAIL = re.compile(
     r",\s+(?:according to|(?!during|including|bring|string|thing|nothing|something|anything"
@@ -395,14 +414,42 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
+# Lexeme LOWER hash → its string, for every lower-case form seen: a dict lookup is several
+# times cheaper than token.lower_, which decodes the string from the StringStore on each read.
+_LOWER_OF: dict[int, str] = {}
+
+
+def _lowers(doc: Doc, hashes: list[int]) -> list[str]:
+    """token.lower_ of every token, from their token.lower hashes."""
+    known = _LOWER_OF
+    try:
+        return [known[h] for h in hashes]
+    except KeyError:
+        if len(known) > 1_000_000:
+            known.clear()  # a bound for long runs over very varied text
+        strings = doc.vocab.strings
+        for h in hashes:
+            if h not in known:
+                known[h] = strings[h]
+        return [known[h] for h in hashes]
+
+
 class _Finder:
     """One pass over a Doc; holds the quote spans and sentence units it needs."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str | None = None,
+        toks: list[Token] | None = None,
+        lowers: list[str] | None = None,
+    ) -> None:
         self.doc = doc
         # the Doc's tokens once: indexing a list is far cheaper than indexing the Doc
-        self.toks: list[Token] = list(doc)
-        self.lowers: list[str] = [token.lower_ for token in self.toks]
+        self.toks: list[Token] = list(doc) if toks is None else toks
+        if lowers is None:
+            lowers = _lowers(doc, [token.lower for token in self.toks])
+        self.lowers = lowers
         self.text = doc.text if text is None else text
         first_break = self.text.find("\n")
         self.headline_end = first_break if first_break >= 0 else -1
@@ -435,14 +482,6 @@ class _Finder:
         """Indexes of the tokens a draft can start from (see _WATCHED), in order."""
         lowers = self.lowers
         return [i for i, lower in enumerate(lowers) if lower in _WATCHED]
-
-    def may_attribute(self) -> bool:
-        """False when run() can find nothing: every draft starts from a watched token (a cue
-        verb or noun, a poll noun, a colon or dash) or from a match of _GLUED_DASH or
-        _NO_COMMENT; a region with none of them (most short ones) needs no further work."""
-        if not _WATCHED.isdisjoint(self.lowers):
-            return True
-        return bool(_GLUED_DASH.search(self.text) or _NO_COMMENT.search(self.text))
 
     # ---- text structure ------------------------------------------------------------
 
@@ -534,10 +573,14 @@ class _Finder:
 
     def in_quote(self, token: Token) -> bool:
         """True when the token lies strictly inside a quote (marks excluded)."""
+        if not self.quotes:
+            return False
+        start = token.idx
+        end = start + len(token.text)
         for q_start, q_end in self.quotes:
-            if q_start < token.idx and _end(token) < q_end:
+            if q_start < start and end < q_end:
                 return True
-            if q_start > token.idx:
+            if q_start > start:
                 break
         return False
 
@@ -546,23 +589,23 @@ class _Finder:
         lowers = self.lowers
         return [i for i in self.hits if lowers[i] in words]
 
-    def is_quote_mark(self, token: Token) -> bool:
-        return token.text in _OPEN_QUOTES or token.text in {"''", "”", "»"}
+    def is_quote_mark(self, i: int) -> bool:
+        return self.lowers[i] in _QUOTE_MARKS
 
     def tok_span(self, start: int, end: int) -> CharSpan | None:
         """Char span of tokens [start, end), trimmed of spaces and edge commas; None if empty."""
-        doc = self.toks
-        while start < end and (doc[start].is_space or doc[start].text in ",;—–―-"):
+        lowers = self.lowers  # is_space and punctuation read the same on the lower-case form
+        while start < end and (lowers[start].isspace() or lowers[start] in ",;—–―-"):
             start += 1
         while end > start and (
-            doc[end - 1].is_space
-            or doc[end - 1].text in ",;:—–―-"
-            or doc[end - 1].lower_ in ("and", "but", "or")
+            lowers[end - 1].isspace()
+            or lowers[end - 1] in ",;:—–―-"
+            or lowers[end - 1] in ("and", "but", "or")
         ):
             end -= 1
         if start >= end:
             return None
-        return (doc[start].idx, _end(doc[end - 1]))
+        return (self.toks[start].idx, _end(self.toks[end - 1]))
 
     def char_span(self, start: int, end: int) -> CharSpan | None:
         text = self.text
@@ -577,11 +620,12 @@ class _Finder:
     def cues(self) -> Iterable[tuple[int, int, int, str, bool]]:
         """(head token, group start, group end, lemma, strong) for every candidate cue."""
         doc = self.toks
+        lowers = self.lowers
         n = len(doc)
         for i in self.where(_CUE_WORDS):
             token = doc[i]
-            lower = token.lower_
-            if lower == "according" and i + 1 < n and doc[i + 1].lower_ == "to":
+            lower = lowers[i]
+            if lower == "according" and i + 1 < n and lowers[i + 1] == "to":
                 if not self.in_quote(token):
                     yield i, i, i + 2, "according to", True
                 continue
@@ -593,13 +637,13 @@ class _Finder:
                 continue
             if self._purpose_talk(i) and not self._chained(i):
                 end = i + 1
-                if end < n and doc[end].lower_ in CUE_PARTICLES.get(lemma, ()):
+                if end < n and lowers[end] in CUE_PARTICLES.get(lemma, ()):
                     end += 1
                 yield i, i - 1, end, lemma, strong  # "leaders gathered Friday to discuss …"
                 continue
-            if i > 0 and doc[i - 1].lower_ == "to" and not self._chained(i):
+            if i > 0 and lowers[i - 1] == "to" and not self._chained(i):
                 continue  # "to plan attacks", "needs to tell": an infinitive states no report
-            if i > 0 and doc[i - 1].text == "-" and doc[i - 1].idx + 1 == token.idx:
+            if i > 0 and lowers[i - 1] == "-" and doc[i - 1].idx + 1 == token.idx:
                 continue  # "puppet-states"
 
             if self.tagged:
@@ -615,7 +659,7 @@ class _Finder:
                 if token.tag_ in ("VBN",) and token.dep_ in ("amod", "acl") and lower != "said":
                     continue
             else:
-                prev = doc[i - 1].lower_ if i > 0 else ""
+                prev = lowers[i - 1] if i > 0 else ""
                 if prev in _DETERMINERS or (prev in ("to",) and not strong):
                     continue
                 if prev in ("'s", "’s") and lower in NOUN_CUES:
@@ -623,47 +667,48 @@ class _Finder:
             if (
                 (lemma == "seem" or lower in CHAIN_FORMS)
                 and i + 2 < n
-                and doc[i + 1].lower_ == "to"
-                and (doc[i + 2].lower_ in STRONG_FORMS or doc[i + 2].lower_ in WEAK_FORMS)
+                and lowers[i + 1] == "to"
+                and (lowers[i + 2] in STRONG_FORMS or lowers[i + 2] in WEAK_FORMS)
             ):
                 continue  # "seemed to suggest": the chain joins the cue that follows
-            if lemma == "charge" and i + 1 < n and doc[i + 1].lower_ == "with":
+            following = lowers[i + 1] if i + 1 < n else ""
+            if lemma == "charge" and following == "with":
                 continue  # "was charged with manslaughter": an indictment, not a report
-            if lemma == "conclude" and i + 1 < n and doc[i + 1].lower_ == "with":
+            if lemma == "conclude" and following == "with":
                 continue  # "the spot concludes with footage of …": an ending, not a finding
-            if lemma == "report" and i + 1 < n and doc[i + 1].lower_ == "from":
+            if lemma == "report" and following == "from":
                 continue  # "Julie Davis reported from Midway Atoll": a dateline credit
-            if lemma == "add" and i + 1 < n and doc[i + 1].lower_ == "up":
+            if lemma == "add" and following == "up":
                 continue  # "the bills add up to …": a sum, not a report
-            if lemma == "prove" and i + 1 < n and doc[i + 1].lower_ == "to":
+            if lemma == "prove" and following == "to":
                 continue  # "the show proved to be a safe space": a copula, not a finding
-            if i > 1 and self.lowers[i - 1] in ("'s", "’s", "us") and self.lowers[i - 2] == "let":
+            if i > 1 and lowers[i - 1] in ("'s", "’s", "us") and lowers[i - 2] == "let":
                 continue  # "Let's say you …", "let us consider": the writer's own proposal
             if self._idiom_of_saying(i):
                 continue  # "it goes without saying", "having said that", "says a lot about"
-            if i > 0 and doc[i - 1].lower_ == "worth":
+            if i > 0 and lowers[i - 1] == "worth":
                 continue  # "it is worth noting that …": the writer's own aside
             if (
                 lower == "compared"
                 and i > 0
                 and i + 1 < n
-                and doc[i - 1].text in (",", "”", '"')
-                and doc[i + 1].lower_ in ("to", "with")
+                and lowers[i - 1] in (",", "”", '"')
+                and following in ("to", "with")
             ):
                 continue  # "…, compared to 11% of …": a comparison, not a report
             required = REQUIRED_PARTICLES.get(lemma)
-            if required is not None and (i + 1 >= n or doc[i + 1].lower_ not in required):
+            if required is not None and (i + 1 >= n or following not in required):
                 continue  # "point" alone is no cue, "pointed out" is
             if lemma in AS_FRAME and lemma != "see" and not self._as_frame(token):
                 continue  # "painted the house", "the view from here"
             start = self._group_start(i)
             if lemma == "put" and not self._as_put_it(start, i):
                 continue  # "put it on the table" is an act; "as the memo put it" a report
-            if start > 0 and doc[start - 1].lower_ in ("keeps", "kept", "keep"):
+            if start > 0 and lowers[start - 1] in ("keeps", "kept", "keep"):
                 start -= 1
             end = i + 1
             particles = CUE_PARTICLES.get(lemma, ())
-            if end < n and doc[end].lower_ in particles and doc[end].tag_ != "TO":
+            if end < n and lowers[end] in particles and doc[end].tag_ != "TO":
                 end += 1  # "called for", "agreed with"; not the "to" of "agreed to pay"
             end = self._venue_end(self._post_modifiers(i, end))
             yield i, start, end, lemma, strong
@@ -772,11 +817,12 @@ class _Finder:
         a report was given in as part of its cue ("said in a recent interview"); a written
         statement is the report's medium and stays out ("said in a statement")."""
         doc = self.toks
+        lowers = self.lowers
         n = len(doc)
-        if end + 2 >= n or doc[end].lower_ != "in" or doc[end + 1].lower_ not in _VENUE_DETS:
+        if end + 2 >= n or lowers[end] != "in" or lowers[end + 1] not in _VENUE_DETS:
             return end
         for j in range(end + 2, min(end + 5, n)):
-            if doc[j].lower_ in _VENUE_NOUNS:
+            if lowers[j] in _VENUE_NOUNS:
                 return j + 1
             if not doc[j].is_alpha:
                 break
@@ -819,31 +865,31 @@ class _Finder:
     def _group_word(self, i: int) -> bool:
         """An auxiliary or adverb of the cue group; a tagged noun is none ("Theresa May said",
         "the family said")."""
-        token = self.toks[i]
-        if token.is_space:
-            return "\n" not in token.text  # a no-break space inside "has\xa0acknowledged"
-        if self.tagged and token.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+        lower = self.lowers[i]
+        if lower.isspace():  # token.is_space (a space's lower-case form is itself)
+            return "\n" not in lower  # a no-break space inside "has\xa0acknowledged"
+        if self.tagged and self.toks[i].tag_ in ("NN", "NNS", "NNP", "NNPS"):
             return False
-        lower = token.lower_.replace("’", "'")
+        lower = lower.replace("’", "'")
         if lower in _CONTRACTED_AUX:  # "he's claiming", "I've suggested"
-            return lower != "'s" or (self.tagged and token.tag_ != "POS")
+            return lower != "'s" or (self.tagged and self.toks[i].tag_ != "POS")
         return is_cue_adverb(lower)
 
     def _chained(self, head: int) -> bool:
         """True when "to" + cue follows an aspect or raising verb ("continues to insist")."""
-        return self._group_start(head) < head - 1 and self.toks[head - 1].lower_ == "to"
+        return self._group_start(head) < head - 1 and self.lowers[head - 1] == "to"
 
     def _group_start(self, head: int) -> int:
         """First token of the cue group: auxiliaries, adverbs and an aspect or raising verb
         before "to" ("has also said", "continues to insist", "went on to say")."""
-        doc = self.toks
+        lowers = self.lowers
         start = head
         while start > 0 and self._group_word(start - 1):
             start -= 1
-        if start > 1 and doc[start - 1].lower_ == "to":
-            before = doc[start - 2].lower_
+        if start > 1 and lowers[start - 1] == "to":
+            before = lowers[start - 2]
             if before == "on" and start > 2:
-                before = f"{doc[start - 3].lower_} on"
+                before = f"{lowers[start - 3]} on"
             if before in CHAIN_FORMS:
                 start -= 1 + len(before.split())
                 while start > 0 and self._group_word(start - 1):
@@ -854,28 +900,28 @@ class _Finder:
 
     def source_before(self, group_start: int, unit_start: int) -> tuple[int, int] | None:
         """Token range of the subject phrase ending right before the cue group."""
-        doc = self.toks
+        doc = self.lowers  # punctuation reads the same on the lower-case form
         j = group_start - 1
         if j < unit_start:
             return None
-        if doc[j].lower_ in _RELATIVES:
+        if doc[j] in _RELATIVES:
             return (j, j + 1)
-        if doc[j].text == ")":
+        if doc[j] == ")":
             # "The World Hockey Organisation (WHO) said": the name with its short form
             opener = next(
-                (k for k in range(j - 1, max(unit_start, j - 6) - 1, -1) if doc[k].text == "("),
+                (k for k in range(j - 1, max(unit_start, j - 6) - 1, -1) if doc[k] == "("),
                 None,
             )
             if opener is None or opener - 1 < unit_start:
                 return None
             start = self._walk_left(opener - 1, unit_start)
             return (start, group_start) if start is not None else None
-        if doc[j].text == ",":
+        if doc[j] == ",":
             # "Brian Fallon, the campaign's press secretary, noted": skip the appositive
             k = j - 1
-            while k >= unit_start and doc[k].text != "," and doc[k].text not in _BOUNDARY_PUNCT:
+            while k >= unit_start and doc[k] != "," and doc[k] not in _BOUNDARY_PUNCT:
                 k -= 1
-            if k < unit_start or doc[k].text != ",":
+            if k < unit_start or doc[k] != ",":
                 return None
             appositive_first = doc[k + 1] if k + 1 < j else None
             if appositive_first is None:
@@ -892,19 +938,19 @@ class _Finder:
 
     def _walk_left(self, j: int, unit_start: int) -> int | None:
         """First token of the phrase that ends at token j (inclusive)."""
-        doc = self.toks
+        lowers = self.lowers  # punctuation and spaces read the same on the lower-case form
         k = j
         while k >= unit_start:
-            token = doc[k]
-            if token.text == "," or token.text in _BOUNDARY_PUNCT or token.is_space:
+            lower = lowers[k]
+            if lower == "," or lower in _BOUNDARY_PUNCT or lower.isspace():
                 break
-            if token.lower_ in _CLAUSE_OPENERS and k != j:
+            if lower in _CLAUSE_OPENERS and k != j:
                 break
             if (
-                token.lower_ in STRONG_FORMS
+                lower in STRONG_FORMS
                 and k != j
-                and not token.text[:1].isupper()
-                and not (self.tagged and token.tag_ in ("NN", "NNS", "JJ"))
+                and not self.toks[k].text[:1].isupper()
+                and not (self.tagged and self.toks[k].tag_ in ("NN", "NNS", "JJ"))
             ):
                 break  # a cue verb ends the phrase; a noun form does not ("a state memo")
             k -= 1
@@ -920,18 +966,18 @@ class _Finder:
         stop = unit_end
         while stop > k and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
             stop -= 1
+        lowers = self.lowers
         j = k
         while j < stop:
-            token = doc[j]
-            if token.lower_ in _SOURCE_TAIL_STOPS and j > k:
+            lower = lowers[j]
+            if lower in _SOURCE_TAIL_STOPS and j > k:
                 break
-            if self.is_quote_mark(token) or token.text in ";:":
+            if lower in _QUOTE_MARKS or lower in ";:":
                 break
             j += 1
         if j <= k or j - k > _MAX_SOURCE_TOKENS:
             return None
-        first = doc[k]
-        if not (first.text[:1].isupper() or first.lower_ in _DETERMINERS):
+        if not (doc[k].text[:1].isupper() or lowers[k] in _DETERMINERS):
             return None
         return (k, j)
 
@@ -945,15 +991,16 @@ class _Finder:
         unit_start, unit_end = self.unit_of[head]
         if lemma == "according to":
             return self._according_to(start, end, unit_start, unit_end)
+        lowers = self.lowers
         right = end
-        while right < unit_end and doc[right].is_space:
+        while right < unit_end and lowers[right].isspace():
             right += 1
-        left_token = doc[start - 1] if start > unit_start else None
-        gerund = doc[head].lower_.endswith("ing") and start == head
-        if gerund and left_token is None:
+        left = lowers[start - 1] if start > unit_start else None
+        gerund = lowers[head].endswith("ing") and start == head
+        if gerund and left is None:
             return self._fronted_participle(head, lemma, unit_end)
         if gerund:
-            if left_token is None or left_token.text != ",":
+            if left is None or left != ",":
                 return None
             content = self._content_after(head, end, unit_end, lemma)
             needs_clause = not strong or lemma in _CLAUSE_CUES
@@ -1034,19 +1081,21 @@ class _Finder:
         """ "As many experts have pointed out, CONTENT." / "CONTENT, as police have said.":
         an "as" aside attributes the clause it is attached to."""
         doc = self.toks
+        lowers = self.lowers
         source = self.source_before(start, unit_start)
-        if source is None or source[0] - 1 < unit_start or doc[source[0] - 1].lower_ != "as":
+        if source is None or source[0] - 1 < unit_start or lowers[source[0] - 1] != "as":
             return None
         as_index = source[0] - 1
-        before = doc[as_index - 1].text if as_index > unit_start else ""
+        # only punctuation is looked for, which reads the same on the lower-case form
+        before = lowers[as_index - 1] if as_index > unit_start else ""
         if before in ("”", "''", '"') and as_index - 1 > unit_start:
-            before = doc[as_index - 2].text  # '… income," as a memo put it'
+            before = lowers[as_index - 2]  # '… income," as a memo put it'
         if as_index > unit_start and before not in (",", "(", "—", "–"):
             return None
         stop = unit_end
         while stop > end and (doc[stop - 1].is_punct or doc[stop - 1].is_space):
             stop -= 1
-        if end < stop and doc[end].text == ",":
+        if end < stop and lowers[end] == ",":
             piece = self.tok_span(end + 1, stop)
         elif end >= stop and as_index > unit_start:
             piece = self.tok_span(unit_start, as_index)
@@ -1057,58 +1106,57 @@ class _Finder:
     def _quote_follows(self, start: int, right: int, unit_start: int, unit_end: int) -> bool:
         """ "X, a historian who was there, recalled, “Out of nowhere …”": a comma and an
         opening quote after the cue, with no quote before it, introduce the content."""
-        doc = self.toks
-        if right + 1 >= unit_end or doc[right].text != ",":
+        lowers = self.lowers
+        if right + 1 >= unit_end or lowers[right] != ",":
             return False
-        mark = doc[right + 1]
-        if mark.text not in _OPEN_QUOTES or self.in_quote(mark):
+        if lowers[right + 1] not in _OPEN_QUOTES or self.in_quote(self.toks[right + 1]):
             return False
-        return not any(self.is_quote_mark(doc[k]) for k in range(unit_start, start))
+        return _QUOTE_MARKS.isdisjoint(lowers[unit_start:start])
 
     def _has_quote(self, piece: CharSpan) -> bool:
         return any(q_start < piece[1] and piece[0] < q_end for q_start, q_end in self.quotes)
 
     def _is_tail(self, right: int, unit_end: int) -> bool:
         """True when what follows the cue is no content: sentence end, a source, adjuncts."""
-        doc = self.toks
+        lowers = self.lowers  # punctuation reads the same on the lower-case form
         if right >= unit_end:
             return True
-        first = doc[right]
-        if first.lower_ in ("that", "whether", "if", "how", "what", "why"):
+        first = lowers[right]
+        if first in ("that", "whether", "if", "how", "what", "why"):
             return False
-        if first.text == ":" or (first.text in _OPEN_QUOTES and not self.in_quote(first)):
+        if first == ":" or (first in _OPEN_QUOTES and not self.in_quote(self.toks[right])):
             return False
         count = 0
         for k in range(right, unit_end):
-            token = doc[k]
-            if token.text in {'"', "“", "``"} and _end(token) < len(self.text):
+            lower = lowers[k]
+            if lower in {'"', "“", "``"} and _end(self.toks[k]) < len(self.text):
                 return False
-            if token.lower_ == "that" and k > right:
+            if lower == "that" and k > right:
                 return False
-            if token.text == ",":
+            if lower == ",":
                 break
-            if token.lower_ in _CLAUSE_VERBS:
+            if lower in _CLAUSE_VERBS:
                 return False
             count += 1
         return count <= 16
 
     def _content_boundary_left(self, group_start: int, unit_start: int) -> int | None:
         """Token index of the comma / closing quote / dash that ends a fronted content."""
-        doc = self.toks
+        lowers = self.lowers  # punctuation reads the same on the lower-case form
         j = group_start - 1
         steps = 0
         while j > unit_start and steps <= 25:
-            token = doc[j]
-            if token.text in (",", "”", "''", '"', "—", "--", "―", "–") or (
-                token.text == "?" or token.text == "!"
+            lower = lowers[j]
+            if lower in (",", "”", "''", '"', "—", "--", "―", "–") or (
+                lower == "?" or lower == "!"
             ):
                 # a closing quote right after a comma: boundary is the comma or quote
-                if token.text in ("”", "''", '"') or token.text in ("?", "!"):
+                if lower in ("”", "''", '"') or lower in ("?", "!"):
                     return j
-                if j - 1 >= unit_start and doc[j - 1].text in ("”", "''", '"'):
+                if j - 1 >= unit_start and lowers[j - 1] in ("”", "''", '"'):
                     return j - 1
                 return j
-            if token.lower_ in _CLAUSE_OPENERS or token.lower_ in STRONG_FORMS:
+            if lower in _CLAUSE_OPENERS or lower in STRONG_FORMS:
                 return None
             j -= 1
             steps += 1
@@ -1130,12 +1178,12 @@ class _Finder:
         self, right: int, unit_end: int, source: tuple[int, int] | None
     ) -> CharSpan | None:
         """The rest of the sentence after "…, he said, …" when it goes on."""
-        doc = self.toks
+        lowers = self.lowers
         if source is None or source[1] > right:
             return None
-        if right < unit_end and doc[right].text == "," and unit_end - right > 3:
+        if right < unit_end and lowers[right] == "," and unit_end - right > 3:
             return self.tok_span(right + 1, unit_end)
-        if right < unit_end and doc[right].text in _OPEN_QUOTES:
+        if right < unit_end and lowers[right] in _OPEN_QUOTES:
             return self.tok_span(right, unit_end)
         return None
 
@@ -1144,23 +1192,24 @@ class _Finder:
     ) -> tuple[list[CharSpan], bool] | None:
         """Content after the cue to the clause end; evident = introduced by that/quote/colon."""
         doc = self.toks
+        lowers = self.lowers  # punctuation and spaces read the same on the lower-case form
         k = end
         evident = False
         limit = min(unit_end, end + (8 if lemma in _HEARER_VERBS else 5))
         for j in range(end, limit):
-            token = doc[j]
-            if token.lower_ in ("that", "whether") or token.text == ":":
-                k = j + 1 if token.text == ":" else j
+            lower = lowers[j]
+            if lower in ("that", "whether") or lower == ":":
+                k = j + 1 if lower == ":" else j
                 evident = True
                 break
-            if token.text in _OPEN_QUOTES:
+            if lower in _OPEN_QUOTES:
                 k = j
                 evident = True
                 break
-            if token.text in ".;!?":
+            if lower in ".;!?":
                 break
-        if k >= unit_end or all(doc[j].is_space for j in range(k, unit_end)):
-            if evident and doc[k - 1].text == ":":
+        if k >= unit_end or all(lowers[j].isspace() for j in range(k, unit_end)):
+            if evident and lowers[k - 1] == ":":
                 paragraph = self._next_paragraph(_end(doc[k - 1]))
                 if paragraph is not None:
                     return [paragraph], True
@@ -1195,19 +1244,19 @@ class _Finder:
         self, start: int, end: int, unit_start: int, unit_end: int
     ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
         """ "According to X, CONTENT." / "CONTENT, according to X(, CONTENT)." """
-        doc = self.toks
+        lowers = self.lowers  # punctuation and spaces read the same on the lower-case form
         j = end
-        while j < unit_end and doc[j].text not in (",", ".", ";", ":") and not doc[j].is_space:
+        while j < unit_end and lowers[j] not in (",", ".", ";", ":") and not lowers[j].isspace():
             j += 1
         if j == end:
             return None
         source = (end, j)
         pieces: list[CharSpan] = []
         before = self.tok_span(unit_start, start)
-        if (before is not None and doc[start - 1].text in (",", "—", "(")) or start == unit_start:
+        if (before is not None and lowers[start - 1] in (",", "—", "(")) or start == unit_start:
             if before is not None:
                 pieces.append(before)
-            if j < unit_end and doc[j].text == ",":
+            if j < unit_end and lowers[j] == ",":
                 after = self.tok_span(j + 1, unit_end)
                 if after is not None:
                     pieces.append(after)
@@ -1655,14 +1704,15 @@ class _Finder:
         found: list[AttributionDraft] = []
         taken = {d.cue for d in drafts}
         doc = self.toks
+        lowers = self.lowers
         n = len(doc)
         for i in self.where(_COLON_AND_DASHES):
             token = doc[i]
             unit_start, _ = self.unit_of[i]
             name_start = unit_start
-            while name_start < i and self.is_quote_mark(doc[name_start]):
+            while name_start < i and self.is_quote_mark(name_start):
                 name_start += 1
-            if token.text == ":" and 0 < i - name_start <= 6 and i + 1 < len(doc):
+            if lowers[i] == ":" and 0 < i - name_start <= 6 and i + 1 < len(doc):
                 name = self.doc[name_start:i]
                 if (
                     all(t.text[:1].isupper() or t.text in ".-'’" for t in name)
@@ -1671,7 +1721,7 @@ class _Finder:
                 ):
                     line_end = i + 1
                     while line_end < n and not (
-                        doc[line_end].is_space and "\n" in doc[line_end].text
+                        lowers[line_end].isspace() and "\n" in lowers[line_end]
                     ):
                         line_end += 1
                     content = self.tok_span(i + 1, line_end)
@@ -1679,10 +1729,10 @@ class _Finder:
                     cue = (token.idx, _end(token))
                     if content and source and cue not in taken:
                         found.append(AttributionDraft(cue, ":", source, [content], "indirect"))
-            elif token.text in _DASHES and i > 0 and self.is_quote_mark(doc[i - 1]):
+            elif lowers[i] in _DASHES and i > 0 and self.is_quote_mark(i - 1):
                 quote = self.quote_covering(doc[i - 1].idx, _end(doc[i - 1]))
                 line_end = i + 1
-                while line_end < n and "\n" not in doc[line_end].text_with_ws:
+                while line_end < n and "\n" not in lowers[line_end]:  # nor in its whitespace
                     line_end += 1
                 source = self.tok_span(i + 1, min(line_end + 1, n))
                 if quote is not None and source and self.text[source[0]].isupper():
@@ -1701,6 +1751,8 @@ class _Finder:
         newsroom line that reports a (non-)answer; the request is its content."""
         found: list[AttributionDraft] = []
         starts = self.starts
+        if not _may_say_no_comment(self.text):
+            return found
         for match in _NO_COMMENT.finditer(self.text):
             cue = match.span(1)
             first = bisect.bisect_left(starts, cue[0])
@@ -1719,6 +1771,8 @@ class _Finder:
         """ "“quote”― Name" and "“quote”\xa0― Name": the tokenizer glues the dash to the quote
         mark or puts a no-break space between them, so the epigraph form is found in the text."""
         found: list[AttributionDraft] = []
+        if not _may_glue_dash(self.text):
+            return found
         for match in _GLUED_DASH.finditer(self.text):
             cue = match.span(2)
             quote = self.quote_covering(match.start(1), match.end(1))
@@ -1852,10 +1906,18 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraf
     """
     if len(doc) == 0:
         return []
-    finder = _Finder(doc, text)
-    if not finder.may_attribute():
+    if text is None:
+        text = doc.text
+    toks = list(doc)
+    hashes = [token.lower for token in toks]
+    if _WATCHED_HASHES.isdisjoint(hashes) and not (
+        (_may_glue_dash(text) and _GLUED_DASH.search(text))
+        or (_may_say_no_comment(text) and _NO_COMMENT.search(text))
+    ):
+        # run() can find nothing: every draft starts from a watched token (a cue verb or
+        # noun, a poll noun, a colon or dash) or from a match of _GLUED_DASH or _NO_COMMENT
         return []
-    return finder.run()
+    return _Finder(doc, text, toks, _lowers(doc, hashes)).run()
 
 
 @Language.factory(

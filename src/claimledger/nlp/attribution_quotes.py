@@ -38,31 +38,43 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     """Quote spans [open mark, after close mark) in text order, never crossing a line end.
 
     An opening mark with no partner closes at the end of its line (paragraph); a closing
-    mark with no opener is ignored.
+    mark with no opener is ignored. One scan of the whole text (no mark spans a line end),
+    each mark's line found when the scan enters it: most texts have no mark or few.
     """
     quotes: list[tuple[int, int]] = []
-    line_start = 0
-    for line in text.split("\n"):
-        line_end = line_start + len(line)
-        open_at: int | None = None
-        for match in _MARK.finditer(line):
-            start, end = line_start + match.start(), line_start + match.end()
-            role = _role(text, start, end, match.group())
-            if role == "either":
-                role = "open" if open_at is None else "close"
-            if role == "open":
-                if open_at is None:
-                    open_at = start
-                # a second opener while one is open: keep the first (nested or stray mark)
-            elif open_at is not None:
-                quotes.append((open_at, end))
+    open_at: int | None = None
+    line_end = -1  # end of the line holding the last mark seen
+    for match in _MARK.finditer(text):
+        start, end = match.span()
+        if start > line_end:  # the first mark of a new line
+            if open_at is not None:
+                _close_at_line_end(quotes, text, open_at, line_end)
                 open_at = None
-        if open_at is not None:
-            stripped_end = line_start + len(line.rstrip())
-            if stripped_end - open_at > 1:
-                quotes.append((open_at, stripped_end))
-        line_start = line_end + 1
+            line_end = text.find("\n", start)
+            if line_end < 0:
+                line_end = len(text)
+        role = _role(text, start, end, match.group())
+        if role == "either":
+            role = "open" if open_at is None else "close"
+        if role == "open":
+            if open_at is None:
+                open_at = start
+            # a second opener while one is open: keep the first (nested or stray mark)
+        elif open_at is not None:
+            quotes.append((open_at, end))
+            open_at = None
+    if open_at is not None:
+        _close_at_line_end(quotes, text, open_at, line_end)
     return quotes
+
+
+def _close_at_line_end(
+    quotes: list[tuple[int, int]], text: str, open_at: int, line_end: int
+) -> None:
+    """A quote left open runs to its line's last non-space character."""
+    stripped_end = open_at + len(text[open_at:line_end].rstrip())
+    if stripped_end - open_at > 1:
+        quotes.append((open_at, stripped_end))
 
 
 def quote_index(quotes: list[tuple[int, int]], position: int) -> int | None:
