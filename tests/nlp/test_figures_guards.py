@@ -123,3 +123,89 @@ def test_fast_number_scan_finds_what_the_plain_scan_finds(corpus: Path) -> None:
         assert fast == [(m.span(), m.group(0)) for m in _number_matches_slow(text)]
         found += len(fast)
     assert found > 1000
+
+
+def _part_of_end(left: str) -> bool:
+    folded = lower_as_re(left.rstrip())
+    if folded is None:
+        return True
+    if folded.endswith(","):
+        folded = folded[:-1].rstrip()
+    return "among" in folded or folded.endswith(F._PART_OF_ENDS)
+
+
+LINK_GUARDED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
+    ("part of", F._PART_OF_BEFORE_RE, _part_of_end),
+    ("among", F._AMONG_BEFORE_RE, _ends(("",), "among")),
+    ("a total of", F._A_TOTAL_OF_RE, _ends(("of",), "total")),
+]
+
+
+@pytest.mark.parametrize("name,pattern,guard", LINK_GUARDED, ids=[g[0] for g in LINK_GUARDED])
+def test_part_of_guards_never_hide_a_match(
+    name: str, pattern: re.Pattern[str], guard: Callable[[str], bool]
+) -> None:
+    test_guard_never_hides_a_match(name, pattern, guard)
+
+
+RIGHT_GUARDED = [
+    F._ORDINAL_RE, F._TIME_AFTER_RE, F._TIME_AFTER_DOT_RE, F._SLASH_DATE_RE, F._MONTH_AFTER_RE,
+    F._DASH_DIGITS_AFTER_RE, F._AGE_AFTER_RE, F._LIST_ITEM_AFTER_RE, F._HOURS_AFTER_RE,
+    F._NAME_AGE_AFTER_RE, F._N_OF_AFTER_RE, F._ADDRESS_AFTER_RE, F._LIST_NUMBER_AFTER_RE,
+    F._PHOTO_RE, F._TIME_REFERENCE_AFTER_RE, F._TIME_UNIT_AFTER_RE,
+]  # fmt: skip
+
+
+def test_plain_right_context_matches_no_right_test() -> None:
+    words = sorted(
+        {
+            w
+            for rx in RIGHT_GUARDED
+            for w in re.findall(r"[A-Za-z]+", re.sub(r"\\[a-zA-Z]", " ", rx.pattern))
+        }
+    )
+    words += ["people", "were", "killed", "12", "of", "/", ".", ")", "-", "'", "’"]
+    rng = random.Random(3)
+    matched = 0
+    for _ in range(6000):
+        right = "".join(
+            rng.choice((" ", "", "  ", "-", "\n")) + rng.choice(words)
+            for _ in range(rng.randint(1, 5))
+        )
+        if any(rx.match(right) for rx in RIGHT_GUARDED):
+            matched += 1
+            plain = F._PLAIN_RIGHT_RE.match(right)
+            assert plain is None or plain.group(1) in F._RIGHT_TRIGGERS, right
+    assert matched > 100
+
+
+def test_unit_prefilter_matches_where_a_unit_pattern_does() -> None:
+    words = [w for pattern, _, _ in lex.UNIT_PATTERNS for w in re.findall(r"[A-Za-z%²]+", pattern)]
+    words += ["people", "killed", "-", "2", ".", "s"]
+    rng = random.Random(5)
+    for _ in range(4000):
+        rest = "".join(
+            rng.choice((" ", "", "-", "  ")) + rng.choice(words) for _ in range(rng.randint(1, 3))
+        )
+        any_unit = any(pattern.match(rest) for pattern, _, _ in F._UNIT_RES)
+        assert any_unit == bool(F._ANY_UNIT_RE.match(rest)), rest
+
+
+def test_lower_case_twins_find_the_same_cues(corpus: Path) -> None:
+    texts = [(corpus / "seed" / "raqqa-falls.txt").read_text(encoding="utf-8")]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((corpus / "polnear-dev" / "text").glob("*.txt"))[:20]
+    ]
+    for text in texts:
+        for start in range(0, len(text), 50):
+            window = text[start : start + 100]
+            folded = lower_as_re(window)
+            if folded is None:
+                continue
+            for plain, twin in (
+                (lex.CUE_RE, F._CUE_LOWER_RE),
+                (F._BACKWARD_CUE_RE, F._BACKWARD_CUE_LOWER_RE),
+            ):
+                expected = [(m.span(), m.lastgroup) for m in plain.finditer(window)]
+                assert [(m.span(), m.lastgroup) for m in twin.finditer(folded)] == expected
