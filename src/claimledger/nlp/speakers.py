@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from claimledger.model import Entity
 from claimledger.nlp.gazetteer import (
@@ -79,17 +81,31 @@ _ACRONYM_DEF = re.compile(
     r"|on|in|de|al))*)[ \t]*\(([A-Z][A-Za-z&]{1,9})\)(?:,[ \t]+(?:an?|the)[ \t]+"
     r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b)?"
 )
+_ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
 _CAP_WORD = re.compile(r"[A-Z][\w’'\-.&]*")
 _WORD = re.compile(r"[\w’'\-.&]+")
 _POSSESSIVE = re.compile(r"^(?:the\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*)[’']s?\s+(.+)$")
 
 
+_POSSESSIVE_S = re.compile(r"[’']s$")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+")
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_SPACES = re.compile(r"\s+")
+_NON_SPACE = re.compile(r"\S+")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose)\b")
+_PAREN_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_AFFILIATION_PHRASE = re.compile(r"\b(?:for|of|at|with)\s+(?:the\s+)?(.+)$")
+_COMMON_NOUNS = re.compile(r"[a-z][a-z\s-]*")
+
+
+@lru_cache(maxsize=8192)  # the same names come back again and again within a page
 def norm(text: str) -> str:
     """Matching key: lower case, no dots, no leading article, single spaces."""
-    text = re.sub(r"[’']s$", "", text.strip())
+    text = _POSSESSIVE_S.sub("", text.strip())
     text = text.replace(".", "").lower()
-    text = re.sub(r"^(the|a|an)\s+", "", text)
-    return re.sub(r"\s+", " ", text).strip(" ,;:")
+    text = _LEADING_ARTICLE.sub("", text)
+    return _SPACES.sub(" ", text).strip(" ,;:")
 
 
 def country_of(text: str) -> str | None:
@@ -131,8 +147,10 @@ def find_acronyms(text: str, start: int = 0, end: int | None = None) -> list[Acr
     """Acronym definitions "Full Name (FN)" whose initials spell the acronym."""
     end = len(text) if end is None else end
     out: list[Acronym] = []
+    if text.find("(", start, end) < 0 or not _ACRONYM_PAREN.search(text, start, end):
+        return out  # no "(FN)": the long pattern need not be tried at every word
     for match in _ACRONYM_DEF.finditer(text, start, end):
-        words_iter = list(re.finditer(r"\S+", match.group(1)))
+        words_iter = list(_NON_SPACE.finditer(match.group(1)))
         words = [w.group(0) for w in words_iter]
         short = match.group(2)
         taken = _initials_match(words, short)
@@ -173,6 +191,7 @@ class MentionInfo:
     person_like: bool = False
 
 
+@lru_cache(maxsize=8192)
 def classify_name(
     name: str, label: str | None = None, lone_word_is_person: bool = False
 ) -> tuple[str, str | None]:
@@ -226,7 +245,7 @@ def _clean_role(text: str) -> str:
 def _affiliation_from_phrase(role: str) -> str | None:
     """ "spokesman for the coalition" → "coalition"; "head of the SDF" → "SDF". A resident of
     a town or a mother of a victim belongs to no organisation, and "the town" names none."""
-    match = re.search(r"\b(?:for|of|at|with)\s+(?:the\s+)?(.+)$", role)
+    match = _AFFILIATION_PHRASE.search(role)
     if not match:
         return None
     if _role_words(role[: match.start()]) & _NON_MEMBER_HEADS:
@@ -268,14 +287,14 @@ def _role_head(role: str | None) -> str | None:
 
 def parse_mention(text: str, label: str | None = None, source: bool = False) -> MentionInfo:
     """Read a source mention: name, role and affiliation from appositives and premodifiers."""
-    text = re.sub(r"\s+", " ", text.strip())
-    text = re.split(r",\s+(?:who|which|whose)\b", text)[0]
+    text = _SPACES.sub(" ", text.strip())
+    text = _RELATIVE_CLAUSE.split(text)[0]
     acronym = None
-    paren = re.search(r"\s*\(([A-Z][A-Za-z&]{1,9})\)", text)
+    paren = _PAREN_ACRONYM.search(text)
     if paren:
         acronym = paren.group(1)
         text = (text[: paren.start()] + text[paren.end() :]).strip()
-    text = re.sub(r"\s*\([^()]*\)", "", text).strip() or text  # "(D-Mass.)", "(R)"
+    text = _PARENTHESIS.sub("", text).strip() or text  # "(D-Mass.)", "(R)"
     head_part, _, appositive = text.partition(", ")
     appositive_role = _clean_role(appositive.split(",")[0]) if appositive else None
     affiliation: str | None = None
@@ -442,6 +461,7 @@ class SpeakerResolver:
             if acr.descriptor:
                 self.acronym_heads.setdefault(norm(acr.full), set()).add(acr.descriptor)
         self.candidates = sorted(candidates, key=lambda c: c.span)
+        self._candidate_words: list[list[str]] | None = None  # each one's words, once needed
         # (span, entity, group, in_content) of every linked mention, for pronouns
         self.linked: list[tuple[Span, _Entity, str, bool]] = []
 
@@ -450,7 +470,7 @@ class SpeakerResolver:
     def _canonical(self, name: str) -> str:
         if name in self.acronym_full:
             return self.acronym_full[name]
-        stripped = re.sub(r"^(?:the|The)\s+", "", name)
+        stripped = _LEADING_THE.sub("", name)
         if stripped in self.acronym_full:
             return self.acronym_full[stripped]
         country = country_of(name)
@@ -485,10 +505,11 @@ class SpeakerResolver:
     def _full_name(self, surname: str, group: str) -> MentionInfo | None:
         """A longer name in the same scope that ends with this single word, read as a person's
         name ("Green Party presidential candidate Jill Stein" → Jill Stein)."""
-        for cand in self.candidates:
+        if self._candidate_words is None:
+            self._candidate_words = [_POSSESSIVE_S.sub("", c.text).split() for c in self.candidates]
+        for cand, words in zip(self.candidates, self._candidate_words, strict=True):
             if cand.group != group:
                 continue
-            words = re.sub(r"[’']s$", "", cand.text).split()
             if len(words) < 2 or words[-1] != surname:
                 continue
             info = parse_mention(cand.text, cand.label)
@@ -529,7 +550,7 @@ class SpeakerResolver:
         self.by_key.setdefault(key, entity)
         for alias in (info.name, info.surface, info.acronym):
             if alias:
-                entity.add_alias(re.sub(r"[’']s$", "", alias))
+                entity.add_alias(_POSSESSIVE_S.sub("", alias))
                 if alias != canon:
                     self.by_key.setdefault(norm(alias), entity)
         if info.acronym:
@@ -622,17 +643,6 @@ class SpeakerResolver:
     def resolve_pronoun(self, ref: SourceRef) -> _Entity | None:
         pronoun = ref.text.lower()
         position = ref.span[0]
-        options: list[tuple[int, bool, object]] = []  # (end, outside content, cand/entity)
-        for span, entity, group, in_content in self.linked:
-            if group == ref.group and span[1] <= position:
-                options.append((span[1], not in_content, entity))
-        for cand in self.candidates:
-            if cand.group != ref.group or cand.span[1] > position:
-                continue
-            if any(s <= cand.span[0] and cand.span[1] <= e for s, e in ref.content):
-                continue
-            options.append((cand.span[1], not cand.in_content, cand))
-        options.sort(key=lambda o: o[0], reverse=True)
         relative = PRONOUNS[pronoun][2] == "any"
         if not relative:  # "Obama said after meeting Putin. He …": a recent speaker first
             for span, entity, group, _ in reversed(self.linked):
@@ -642,20 +652,38 @@ class SpeakerResolver:
                     break
                 if self._compatible(entity, pronoun):
                     return entity
-        if relative:  # "X, a staffer at the State Department who …": the nearest compatible
-            options = [o for o in options if position - o[0] <= RELATIVE_REACH]
+        # "X, a staffer at the State Department who …": a relative takes the nearest compatible
+        reach = RELATIVE_REACH if relative else position
+        options: list[tuple[int, bool, object]] = []  # (end, outside content, cand/entity)
+        for span, entity, group, in_content in self.linked:
+            if group == ref.group and span[1] <= position and position - span[1] <= reach:
+                options.append((span[1], not in_content, entity))
+        contents = ref.content
+        for cand in self.candidates:
+            c_start, c_end = cand.span
+            if cand.group != ref.group or c_end > position or position - c_end > reach:
+                continue
+            if any(s <= c_start and c_end <= e for s, e in contents):
+                continue
+            options.append((c_end, not cand.in_content, cand))
+        options.sort(key=itemgetter(0), reverse=True)
+        compatible: dict[int, bool] = {}  # by id(item): the same all through this call
         for outside_only in [False] if relative else [True, False]:
             for _, outside, item in options:
                 if outside_only and not outside:
                     continue
-                entity = item if isinstance(item, _Entity) else self._candidate_entity(item)
-                if entity is None or not self._compatible(entity, pronoun):
+                ok = compatible.get(id(item))
+                if ok is None:
+                    entity = item if isinstance(item, _Entity) else self._candidate_entity(item)
+                    ok = entity is not None and self._compatible(entity, pronoun)
+                    compatible[id(item)] = ok
+                if not ok:
                     continue
                 if isinstance(item, Candidate):
-                    entity = self.link_name(
+                    return self.link_name(
                         parse_mention(item.text, item.label), item.span, ref.group
                     )
-                return entity
+                return item  # type: ignore[return-value]
         return None
 
     # ---- driver -----------------------------------------------------------------------------
@@ -700,8 +728,8 @@ class SpeakerResolver:
                 if len(form) >= 2 and form.lower() not in PRONOUNS:
                     owner.setdefault(form, entity)
         if owner:
-            alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-            pattern = re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])")
+            alternation = "|".join(_literal(f) for f in sorted(owner, key=len, reverse=True))
+            pattern = re.compile(r"(?:" + alternation + r")(?![\w\-])")
             for start, end in regions:
                 for match in pattern.finditer(self.text, start, end):
                     owner[match.group(0)].mentions.add((match.start(), match.end()))
@@ -727,7 +755,9 @@ class SpeakerResolver:
         if not capitals:
             return
         pattern = re.compile(
-            r"(?<![\w\-])(" + "|".join(c.title() for c in sorted(capitals)) + r")(?![\w\-])"
+            r"("
+            + "|".join(_literal(c.title(), escape=False) for c in sorted(capitals))
+            + r")(?![\w\-])"
         )
         for start, end in regions:
             for match in pattern.finditer(self.text, start, end):
@@ -743,7 +773,7 @@ class SpeakerResolver:
         """A bare common-noun affiliation ("coalition", from "a spokesman for the coalition")
         as the page names it in full elsewhere: "US-led coalition", "Saudi-led coalition".
         The most frequent such form wins, the shortest on a tie; none keeps the noun."""
-        if not re.fullmatch(r"[a-z][a-z\s-]*", common):
+        if not _COMMON_NOUNS.fullmatch(common):
             return common
         pattern = re.compile(
             r"(?<![\w-])((?:[A-Z][\w.’'-]*\s+)*[\w.’']+-(?:led|backed|run)\s+|"
@@ -790,6 +820,15 @@ class SpeakerResolver:
                 )
             )
         return out, ids
+
+
+def _literal(form: str, escape: bool = True) -> str:
+    """``form`` as a pattern that matches only where no word character or hyphen comes before
+    it. The check follows the first letter, so an alternation of such forms still opens with
+    a letter and the engine skips straight to the places where one of them can start."""
+    if not escape:
+        return form[0] + r"(?<![\w\-].)" + form[1:]
+    return re.escape(form[0]) + r"(?<![\w\-].)" + re.escape(form[1:])
 
 
 # what makes a capital a place, not its government: a place preposition or a capitalised word
