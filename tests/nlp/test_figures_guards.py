@@ -156,6 +156,22 @@ RIGHT_GUARDED = [
 ]  # fmt: skip
 
 
+def _any_case(rng: random.Random, word: str) -> str:
+    """The word as written, capitalised, in capitals, in mixed case, or with a letter that
+    IGNORECASE takes for an ASCII one ("ſ" for "s", the Kelvin sign for "k")."""
+    mixed = "".join(rng.choice((c.lower(), c.upper())) for c in word)
+    folded = word.replace("s", "ſ").replace("k", "\u212a")
+    return rng.choice((word, word, word.capitalize(), word.upper(), mixed, folded))
+
+
+def _any_case(rng: random.Random, word: str) -> str:
+    """The word as written, capitalised, in capitals, in mixed case, or with a letter that
+    IGNORECASE takes for an ASCII one ("ſ" for "s", the Kelvin sign for "k")."""
+    mixed = "".join(rng.choice((c.lower(), c.upper())) for c in word)
+    folded = word.replace("s", "ſ").replace("k", "\u212a")
+    return rng.choice((word, word, word.capitalize(), word.upper(), mixed, folded))
+
+
 def test_plain_right_context_matches_no_right_test() -> None:
     words = sorted(
         {
@@ -169,13 +185,14 @@ def test_plain_right_context_matches_no_right_test() -> None:
     matched = 0
     for _ in range(6000):
         right = "".join(
-            rng.choice((" ", "", "  ", "-", "\n")) + rng.choice(words)
+            rng.choice((" ", "", "  ", "-", "\n")) + _any_case(rng, rng.choice(words))
             for _ in range(rng.randint(1, 5))
         )
         if any(rx.match(right) for rx in RIGHT_GUARDED):
             matched += 1
             plain = F._PLAIN_RIGHT_RE.match(right)
-            assert plain is None or plain.group(1) in F._RIGHT_TRIGGERS, right
+            first_word = lower_as_re(plain.group(1)) if plain else None
+            assert first_word is None or first_word in F._RIGHT_TRIGGERS, right
     assert matched > 100
 
 

@@ -450,7 +450,8 @@ _MONTH_ENDS = tuple(lex.MONTH_WORDS)
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
 
-_PLAIN_RIGHT_RE = re.compile(r" ([a-z]+)")
+# a space and a whole word that starts with no capital A-Z (a capital may open an address)
+_PLAIN_RIGHT_RE = re.compile(r" (?![A-Z])([^\W\d_]+)\b")
 # the lower-case words that a right-context test of ``_never_a_figure`` can begin with
 # (``_YEAR_OK_AFTER_RE``, ``_HEAD_NOUN_AFTER_RE`` and the tests of "one" are not guarded)
 _RIGHT_TRIGGERS = {
@@ -475,10 +476,11 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     tail = left.rstrip()
     folded = lower_as_re(tail)  # for the guards; None turns them off
     prev_char = text[start - 1] if start else ""
-    # " people were …": a space and a plain lower-case word after the number, which none of
-    # the right-context tests below can match (the ones marked ``odd_right``)
+    # " people were …": a space and a plain word after the number, which none of the
+    # right-context tests below can match (the ones marked ``odd_right``)
     plain = _PLAIN_RIGHT_RE.match(right)
-    odd_right = plain is None or plain.group(1) in _RIGHT_TRIGGERS
+    first_word = lower_as_re(plain.group(1)) if plain else None
+    odd_right = first_word is None or first_word in _RIGHT_TRIGGERS
     if prev_char.isdigit() or (prev_char in ".,:" and start > 1 and text[start - 2].isdigit()):
         return True  # inside a longer digit run ("1.2.3", "10:30")
     if prev_char.isalpha():
