@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable
-from functools import cached_property
-from itertools import compress, pairwise
+from collections.abc import Callable, Collection, Iterable
+from itertools import pairwise
+from operator import attrgetter
+from typing import Any
 
 from spacy.language import Language
 from spacy.strings import hash_string
@@ -90,6 +91,7 @@ _CLAUSE_OPENERS = frozenset(
 _BOUNDARY_PUNCT = frozenset([*";:()[]—―–\"“”„«»`'‘’", "--", "``", "''"])
 _OPEN_QUOTES = frozenset({'"', "“", "„", "«", "``", "”"})
 _QUOTE_MARKS = _OPEN_QUOTES | {"''", "”", "»"}
+_OPENING_MARKS = _OPEN_QUOTES | {"''"}
 _RELATIVES = frozenset({"who", "which", "that", "whom"})
 _DETERMINERS = frozenset(
     [
@@ -414,6 +416,22 @@ def _end(token: Token) -> int:
     return token.idx + len(token.text)
 
 
+_token_start = attrgetter("idx")  # key to bisect a token list by char offset
+
+
+class _lazy:  # lower case: used as a decorator, like functools.cached_property
+    """functools.cached_property without its lock (Python 3.11 takes one on each first read,
+    a cost for the many small regions): computed on first read, then a plain attribute."""
+
+    def __init__(self, compute: Callable[[_Finder], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, finder: _Finder, owner: type | None = None) -> Any:
+        value = finder.__dict__[self.name] = self.compute(finder)
+        return value
+
+
 # Lexeme LOWER hash → its string, for every lower-case form seen: a dict lookup is several
 # times cheaper than token.lower_, which decodes the string from the StringStore on each read.
 _LOWER_OF: dict[int, str] = {}
@@ -456,28 +474,28 @@ class _Finder:
 
     # The rest is read on first use: find_attributions skips most regions before it is needed.
 
-    @cached_property
+    @_lazy
     def parsed(self) -> bool:
         return self.doc.has_annotation("DEP")
 
-    @cached_property
+    @_lazy
     def tagged(self) -> bool:
         return self.doc.has_annotation("POS")
 
-    @cached_property
+    @_lazy
     def quotes(self) -> list[tuple[int, int]]:
         return find_quotes(self.text)
 
-    @cached_property
+    @_lazy
     def starts(self) -> list[int]:
         """Char offset of each token."""
         return [token.idx for token in self.toks]
 
-    @cached_property
+    @_lazy
     def unit_of(self) -> list[tuple[int, int]]:
         return self._units()
 
-    @cached_property
+    @_lazy
     def hits(self) -> list[int]:
         """Indexes of the tokens a draft can start from (see _WATCHED), in order."""
         lowers = self.lowers
@@ -492,23 +510,22 @@ class _Finder:
         before it, lower case after it) does not cut.
 
         Only sentence starts and tokens after a line break can start a unit, so those few
-        tokens are visited instead of every token (this runs for every region).
+        tokens are visited instead of every token (this runs for every region); the tests
+        on punctuation and spaces read the lower-case forms, where they read the same.
         """
         toks = self.toks
+        lowers = self.lowers
         n = len(toks)
-        starts = [False] * n
-        starts[0] = True
         try:
-            for sentence in self.doc.sents:  # cheaper than token.is_sent_start for each token
-                starts[sentence.start] = True
+            begins = {sentence.start for sentence in self.doc.sents}
         except ValueError:  # no sentence boundaries set: lines cut the units alone
-            pass
+            begins = set()
+        begins.add(0)
         text = self.text
-        token_starts = self.starts
         broken: set[int] = set()  # tokens holding a line break
         line_break = text.find("\n")
         while line_break >= 0:
-            broken.add(bisect.bisect_right(token_starts, line_break) - 1)
+            broken.add(bisect.bisect_right(toks, line_break, key=_token_start) - 1)
             line_break = text.find("\n", line_break + 1)
         for p in sorted(broken):
             i = p + 1
@@ -523,7 +540,7 @@ class _Finder:
                     and token.text[:1].islower()
                 )
                 if not soft:
-                    starts[i] = True
+                    begins.add(i)
             if prev.is_space:
                 before = toks[i - 2] if i > 1 else None
                 soft = (
@@ -533,30 +550,32 @@ class _Finder:
                     and token.text[:1].islower()
                 )
                 if not soft:
-                    starts[i] = True
-        for i in list(compress(range(1, n), starts[1:])):
+                    begins.add(i)
+        for i in sorted(begins):
             # the sentencizer leaves an opening quote mark at the end of the sentence before
-            if not starts[i - 1] and toks[i - 1].text in (*_OPEN_QUOTES, "''"):
+            if i > 0 and i - 1 not in begins and lowers[i - 1] in _OPENING_MARKS:
                 mark = toks[i - 1]
                 if mark.idx == 0 or text[mark.idx - 1].isspace():
-                    starts[i - 1], starts[i] = True, False
-        for i in list(compress(range(2, n), starts[2:])):
+                    begins.add(i - 1)
+                    begins.discard(i)
+        for i in sorted(begins):
             # "“Why …?” he asks.": a question or exclamation inside a quote ends no sentence
             # when the reporting clause goes on in lower case
             if (
-                (
-                    toks[i].text[:1].islower()
-                    or any(lower in STRONG_FORMS for lower in self.lowers[i : min(n, i + 4)])
-                )
+                i > 1
                 and i - 1 not in broken
                 and (
-                    toks[i - 1].text in ("?", "!")
-                    or (toks[i - 1].text in ("”", '"', "''") and toks[i - 2].text in ("?", "!"))
+                    lowers[i - 1] in ("?", "!")
+                    or (lowers[i - 1] in ("”", '"', "''") and lowers[i - 2] in ("?", "!"))
+                )
+                and (
+                    toks[i].text[:1].islower()
+                    or not STRONG_FORMS.keys().isdisjoint(lowers[i : i + 4])
                 )
             ):
-                starts[i] = False
+                begins.discard(i)
         units: list[tuple[int, int]] = []
-        bounds = list(compress(range(n), starts))
+        bounds = sorted(begins)
         bounds.append(n)
         for begin, end in pairwise(bounds):
             units.extend([(begin, end)] * (end - begin))
@@ -1804,10 +1823,14 @@ class _Finder:
     def _unit_end_char(self, position: int) -> int:
         """End char of the sentence unit holding position."""
         doc = self.toks
-        span = self.doc.char_span(position, position + 1, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        # the token Doc.char_span(position, position + 1, alignment_mode="expand") starts
+        # with: the one holding position, none past the text or on a token's trailing space
+        if not 0 <= position < len(self.text):
             return position
-        unit_start, unit_end = self.unit_of[span[0].i]
+        index = bisect.bisect_right(doc, position, key=_token_start) - 1
+        if position == _end(doc[index]):
+            return position
+        unit_start, unit_end = self.unit_of[index]
         while unit_end - 1 > unit_start and doc[unit_end - 1].is_space:
             unit_end -= 1
         return _end(doc[unit_end - 1])
