@@ -144,6 +144,20 @@ _COMPLETE = re.compile(
     rf"\b{_CAPTURE}\s+(?:\w+\s+){{0,2}}?{_WHOLE}\b(?:\s+control\b)?",
     re.IGNORECASE,
 )
+# what every completion holds, as lower-case text: "complete", "full", "entire", "total",
+# "whol…" or "all" and a space; the scan for it skips to those letters, the long pattern does not
+_WHOLE_HINT = re.compile(r"complete|full|entire|total|whol|all\s")
+# letters outside ASCII that the case-blind pattern takes for an ASCII one (İ ı ſ K)
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _may_complete(text: str) -> bool:
+    """False when ``_COMPLETE`` cannot match: none of its "whole" words is in the text."""
+    if not text.isascii() and _ASCII_FOLDS.search(text):
+        return True  # lower-casing would not show what the case-blind pattern sees
+    return _WHOLE_HINT.search(text.lower()) is not None
+
+
 _CAPTURE_RE = re.compile(rf"\b{_CAPTURE}\b", re.IGNORECASE)
 # what a report says while the fight for a place goes on: holdouts, encirclement, last pockets
 _ONGOING = re.compile(
@@ -217,22 +231,25 @@ def _status_disagreements(doc: Document) -> list[Tension]:
     article = [
         k for k in doc.claims if k.origin in _ARTICLE_ORIGINS and not k.negated and k.content
     ]
-
-    actors = {
-        word.lower()
-        for entity in doc.entities
-        for form in (entity.name, *entity.aliases)
-        for word in re.findall(r"[\w-]+", form)
-    }
+    actors: set[str] | None = None  # read once a completion is found
 
     def content(claim: Claim) -> str:
         return " ".join(doc.slice(span) for span in claim.content)
 
     out: list[Tension] = []
     for done in article:
-        words = content(done)
-        if done.hedged or done.future or not _COMPLETE.search(words):
+        if done.hedged or done.future:
             continue
+        words = content(done)
+        if not _may_complete(words) or not _COMPLETE.search(words):
+            continue
+        if actors is None:
+            actors = {
+                word.lower()
+                for entity in doc.entities
+                for form in (entity.name, *entity.aliases)
+                for word in re.findall(r"[\w-]+", form)
+            }
         places = _completed_places(words, actors)
         if not places:
             continue

@@ -10,6 +10,7 @@ for their drafts, and turns the drafts into the record's ``claims``, ``entities`
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.tokens import Doc
@@ -150,11 +151,12 @@ def _candidates(
             taken.append(span)
             out.append(Candidate(span, text[span[0] : span[1]], region.group, ent.label_))
     for span in capitalised_names(text, region.start, region.end):
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if taken and any(s < span[1] and span[0] < e for s, e in taken):
             continue
         out.append(Candidate(span, text[span[0] : span[1]], region.group, None))
-    for cand in out:
-        cand.in_content = any(s <= cand.span[0] and cand.span[1] <= e for s, e in contents)
+    if contents:  # else every candidate keeps in_content False
+        for cand in out:
+            cand.in_content = any(s <= cand.span[0] and cand.span[1] <= e for s, e in contents)
     return out
 
 
@@ -208,9 +210,24 @@ def _attach_figures(
     drafts: list[ClaimDraft], figures: list[tuple[FigureDraft, tuple[int, int], int | None]]
 ) -> None:
     """Each figure goes to the claim whose content holds it (the innermost), else whose span."""
+    # only a claim whose span or content holds the figure can take it: claims by where they
+    # start, walked back from the figure while one reaching far enough is left
+    bounds = [
+        (min(d.span[0], *(s for s, _ in d.content)), max(d.span[1], *(e for _, e in d.content)))
+        for d in drafts
+    ]
+    order = sorted(range(len(drafts)), key=lambda i: bounds[i][0])
+    starts = [bounds[i][0] for i in order]
+    reach: list[int] = []  # the furthest end among order[: k + 1]
+    for i in order:
+        reach.append(max(reach[-1], bounds[i][1]) if reach else bounds[i][1])
     for index, (_, (f_start, f_end), _) in enumerate(figures):
         best: tuple[int, int, int] | None = None  # (tier, size, draft index)
-        for i, draft in enumerate(drafts):
+        k = bisect_right(starts, f_start) - 1
+        while k >= 0 and reach[k] >= f_end:
+            i = order[k]
+            k -= 1
+            draft = drafts[i]
             size = None  # the smallest content piece holding the figure
             for start, end in draft.content:
                 if start <= f_start and f_end <= end and (size is None or end - start < size):
@@ -243,8 +260,10 @@ def _build_claims(
     claims: list[Claim] = []
     for draft in drafts:
         content_text = " ".join(text[s:e] for s, e in draft.content)
-        frame = " ".join(text[s:e] for s, e in _gaps(draft.span, draft.content))
-        modality = read_modality(content_text, frame if draft.cue else "")
+        frame = (
+            " ".join(text[s:e] for s, e in _gaps(draft.span, draft.content)) if draft.cue else ""
+        )
+        modality = read_modality(content_text, frame)
         named_source = draft.entity is not None and not text[
             draft.source[0] : draft.source[1]
         ].lower().startswith(("a ", "an ", "some ", "officials"))
@@ -271,7 +290,9 @@ def _build_claims(
                 negated=modality.negated,
                 future=modality.future,
                 check_worthy=check_worthiness(signals),
-                figures=sorted((fig_ids[i] for i in draft.figures), key=lambda f: int(f[1:])),
+                figures=sorted((fig_ids[i] for i in draft.figures), key=lambda f: int(f[1:]))
+                if draft.figures
+                else [],
                 nested_in=ids.get(id(draft.nested_in)) if draft.nested_in is not None else None,
             )
         )
