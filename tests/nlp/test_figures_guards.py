@@ -30,6 +30,16 @@ def _ends(words: tuple[str, ...], must_hold: str = "") -> Callable[[str], bool]:
     return guard
 
 
+def _word_end(words: frozenset[str], also: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    """The guard ``_word_in(_last_word(…))`` (or an ending in ``also``), as the reader has it."""
+
+    def guard(left: str) -> bool:
+        folded = lower_as_re(left.rstrip())
+        return folded is None or F._last_word(folded) in words or folded.endswith(also)
+
+    return guard
+
+
 def _date_end(left: str) -> bool:
     folded = lower_as_re(left.rstrip())
     if folded is None:
@@ -43,19 +53,22 @@ def _date_end(left: str) -> bool:
 
 
 GUARDED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
-    ("age before", F._AGE_BEFORE_RE, _ends(F._AGE_BEFORE_ENDS)),
-    ("age copula", F._AGE_COPULA_RE, _ends(F._AGE_COPULA_ENDS)),
+    ("age before", F._AGE_BEFORE_RE, _word_end(F._AGE_BEFORE_WORDS)),
+    ("age copula", F._AGE_COPULA_RE, _word_end(F._AGE_COPULA_WORDS)),
     ("upper age", F._UPPER_AGE_BEFORE_RE, _ends(F._RANGE_JOIN_ENDS, "age")),
     ("ages list", F._AGES_LIST_BEFORE_RE, _ends(("",), "age")),
-    ("rank", F._RANK_BEFORE_RE, _ends(F._RANK_ENDS)),
+    ("rank", F._RANK_BEFORE_RE, _word_end(F._RANK_WORDS, (".", "#"))),
     ("n of", F._N_OF_BEFORE_RE, _ends(("of",))),
     ("per", F._PER_BEFORE_RE, _ends(("per",))),
-    ("ident", F._IDENT_BEFORE_RE, _ends(F._IDENT_ENDS)),
+    ("ident", F._IDENT_BEFORE_RE, _word_end(F._IDENT_WORD_SET, (".", "#"))),
     ("qualifier words", F._QUALIFIER_WORDS, _ends(F._QUALIFIER_ENDS)),
-    *((f"qualifier {name}", rx, _ends(F._QUALIFY_ENDS)) for name, rx in F._QUALIFIERS),
+    *(
+        (f"qualifier {name}", rx, _word_end(F._QUALIFY_WORDS, ("approx.",)))
+        for name, rx in F._QUALIFIERS
+    ),
     ("month before", F._MONTH_BEFORE_RE, _date_end),
     ("day month year", F._DAY_MONTH_YEAR_RE, _date_end),
-    ("backward cue", F._BACKWARD_CUE_RE, _ends(F._BACKWARD_CUE_ENDS)),
+    ("backward cue", F._BACKWARD_CUE_RE, _word_end(F._BACKWARD_CUE_WORDS, ("sit-in",))),
     ("done by", F._DONE_BY_RE, _ends(F._DONE_BY_ENDS, "by")),
     ("prefix hyphen", F._PREFIX_HYPHEN_BEFORE_RE, lambda left: left.rstrip().endswith("-")),
     ("digit dash", F._DIGIT_DASH_BEFORE_RE, lambda left: left.rstrip().endswith("-")),
@@ -72,7 +85,24 @@ def _contexts(pattern: re.Pattern[str], count: int, seed: int) -> list[str]:
     """Left contexts made of the pattern's own words, digits and punctuation, in any case."""
     source = re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)  # no "bper" out of "\bper"
     words = sorted(set(re.findall(r"[A-Za-z]+(?:-[a-z]+)?", source)))
-    words += ["12", "4", "2019", "Ali", "Covid-", "#", ".", ",", "-", "–", "/", ":", "(", "people"]
+    words += [
+        "12",
+        "4",
+        "2019",
+        "Ali",
+        "Covid-",
+        "re-",
+        "mass-",
+        "#",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        ":",
+        "(",
+        "people",
+    ]
     rng = random.Random(seed)
     out = []
     for _ in range(count):

@@ -286,6 +286,7 @@ _BACKWARD_CUE_ENDS = (
     "with", "by", "another", "further", "additional", "and", "the", "some", "least", "than",
     "over", "about", "around", "nearly", "almost", "as", "only", "just",
 )  # fmt: skip
+_BACKWARD_CUE_WORDS = frozenset(word for word in _BACKWARD_CUE_ENDS if word.isalpha())
 _DONE_BY_ENDS = ("by", "of", "least", "about", "some", "around", "nearly", "over", "than", "to")
 _TOLL_RE = re.compile(r"\b(?:toll|tally|number\s+of\s+(?:dead|deaths|fatalities))\b", re.I)
 _TOTAL_RE = re.compile(r"\b(?:total|totall?ing|in\s+all|altogether|cumulative)\b", re.I)
@@ -447,6 +448,12 @@ _QUALIFY_ENDS = (*_QUALIFIER_ENDS, "so")  # ``_QUALIFIERS`` also has "or so"
 _IDENT_WORDS = _IDENT_BEFORE_RE.pattern.split(r"(?:\b(?:", 1)[1].split(r")\.?|#)", 1)[0].split("|")
 _IDENT_ENDS = (*_IDENT_WORDS, *(word + "." for word in _IDENT_WORDS), "#")
 _MONTH_ENDS = tuple(lex.MONTH_WORDS)
+_ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_AGE_BEFORE_WORDS = frozenset(_AGE_BEFORE_ENDS)
+_AGE_COPULA_WORDS = frozenset(_AGE_COPULA_ENDS)
+_RANK_WORDS = frozenset(word for word in _RANK_ENDS if word.isalpha())
+_IDENT_WORD_SET = frozenset(_IDENT_WORDS)
+_QUALIFY_WORDS = frozenset(word for word in _QUALIFY_ENDS if word.isalpha())
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
 
@@ -468,6 +475,20 @@ def _may_end(folded: str | None, words: tuple[str, ...]) -> bool:
     return folded is None or folded.endswith(words)
 
 
+def _last_word(folded: str | None) -> str | None:
+    """The ASCII letters that end ``folded`` ("" after a digit or a sign), None when the guards
+    are off. For a pattern whose last word follows ``\\b`` or a space, a set lookup of it is
+    a guard like ``_may_end``, and quicker when the words are many."""
+    if folded is None:
+        return None
+    return folded[len(folded.rstrip(_ASCII_LETTERS)) :]
+
+
+def _word_in(word: str | None, words: frozenset[str]) -> bool:
+    """False only when ``_last_word`` is known and not one of ``words``."""
+    return word is None or word in words
+
+
 def _never_a_figure(text: str, m: NumberMention) -> bool:
     """The tests of ``_is_not_a_figure`` that do not depend on a range partner."""
     start, end = m.start, m.end
@@ -475,6 +496,7 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     right = text[end : end + 60]
     tail = left.rstrip()
     folded = lower_as_re(tail)  # for the guards; None turns them off
+    last_word = _last_word(folded)
     prev_char = text[start - 1] if start else ""
     # " people were …": a space and a plain word after the number, which none of the
     # right-context tests below can match (the ones marked ``odd_right``)
@@ -535,11 +557,11 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         ):
             return True
     if (odd_right and _AGE_AFTER_RE.match(right) and not _OLD_THING_RE.match(right)) or (
-        _may_end(folded, _AGE_BEFORE_ENDS) and _AGE_BEFORE_RE.search(left)
+        _word_in(last_word, _AGE_BEFORE_WORDS) and _AGE_BEFORE_RE.search(left)
     ):
         return True
     if (
-        _may_end(folded, _AGE_COPULA_ENDS)
+        _word_in(last_word, _AGE_COPULA_WORDS)
         and _AGE_COPULA_RE.search(left)
         and not _HEAD_NOUN_AFTER_RE.match(right)
     ):
@@ -561,7 +583,9 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         and _NAME_COMMA_RE.search(left)
     ):
         return True  # "Ali Hassan, 40,"
-    if _may_end(folded, _RANK_ENDS) and _RANK_BEFORE_RE.search(left):
+    if (_word_in(last_word, _RANK_WORDS) or tail.endswith((".", "#"))) and _RANK_BEFORE_RE.search(
+        left
+    ):
         return True  # "a magnitude 7.1 earthquake", "a category 4 storm"
     if (
         odd_right
@@ -581,7 +605,7 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     # computed once, and only when a test below needs it
     qualified = None if _may_end(folded, _QUALIFIER_ENDS) else False
     if (
-        _may_end(folded, _IDENT_ENDS)
+        (_word_in(last_word, _IDENT_WORD_SET) or tail.endswith((".", "#")))
         and _ends_with(_IDENT_BEFORE_RE, left, _IDENT_BEFORE_LONGEST)
         and not (qualified := _qualified(left, qualified))
         and (not _ARTICLE_WORD_BEFORE_RE.search(left) or _NUMBER_SIGN_BEFORE_RE.search(left))
@@ -630,7 +654,10 @@ def _qualified(left: str, known: bool | None) -> bool:
 def _qualify(text: str, m: NumberMention) -> tuple[str, int]:
     """The qualifier before a number and where it starts ("at least", "over1,000")."""
     left = text[max(0, m.start - 40) : m.start]
-    if not _may_end(lower_as_re(left.rstrip()), _QUALIFY_ENDS):
+    folded = lower_as_re(left.rstrip())
+    if folded is not None and not (
+        _last_word(folded) in _QUALIFY_WORDS or folded.endswith("approx.")
+    ):
         return "exact", m.start
     for name, pattern in _QUALIFIERS:
         found = pattern.search(left)
@@ -740,7 +767,8 @@ def _read_noun_phrase(text: str, fig: _Figure, limit: int) -> None:
     """The counted noun after the number: "3,250 people", "scores of Takfiri terrorists"."""
     start = max(fig.end, fig.unit_end)
     right = text[start:limit]
-    right = _PAREN_RE.sub(lambda found: " " * len(found.group(0)), right)
+    if "(" in right:  # (the pattern needs one)
+        right = _PAREN_RE.sub(lambda found: " " * len(found.group(0)), right)
     if _OF_THEM_AFTER_RE.match(right):
         fig.elided = True
         fig.head_is_people = True
@@ -922,7 +950,9 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
     folded_left = lower_as_re(cue_left)
     if folded_left is None:
         backward = _BACKWARD_CUE_RE.search(cue_left)
-    elif folded_left.rstrip().endswith(_BACKWARD_CUE_ENDS):
+    elif (cue_tail := folded_left.rstrip()).endswith("sit-in") or (
+        _last_word(cue_tail) in _BACKWARD_CUE_WORDS
+    ):
         backward = _BACKWARD_CUE_LOWER_RE.search(folded_left)
     else:
         backward = None
@@ -973,13 +1003,18 @@ def _read_measure(text: str, fig: _Figure, limit: int, sentence: tuple[int, int]
         if role:
             fig.measure = role
             return
-    if fig.head_is_people or fig.head_is_people is None:
-        sentence_text = text[sentence[0] : sentence[1]]
-        if PROTEST_IN_SENTENCE(sentence_text):
-            fig.measure = "protesters"
-            fig.head_is_people = True
-            return
+    if (fig.head_is_people or fig.head_is_people is None) and _protest_in_sentence(text, *sentence):
+        fig.measure = "protesters"
+        fig.head_is_people = True
+        return
     fig.measure = "count_other"
+
+
+@lru_cache(maxsize=256)
+def _protest_in_sentence(text: str, start: int, end: int) -> bool:
+    """``PROTEST_IN_SENTENCE`` once per sentence, however many figures it holds (the key
+    hashes fast: a region's text keeps its hash from one call to the next)."""
+    return PROTEST_IN_SENTENCE(text[start:end])
 
 
 def PROTEST_IN_SENTENCE(sentence_text: str) -> bool:
@@ -1136,6 +1171,8 @@ def _share_measures(figures: list[_Figure]) -> None:
         return i
 
     linked = {i for i, f in enumerate(figures) if f.part_of is not None}
+    if not linked:
+        return
     linked |= {f.part_of for f in figures if f.part_of is not None}  # type: ignore[misc]
     groups: dict[int, list[int]] = {}
     for i in sorted(linked):

@@ -8,7 +8,7 @@ figure filter then throws away. Everything is regex-first so long articles stay 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -123,9 +123,11 @@ _SIGN_RE = re.compile(r"[0-9$£€¥₹₦₽₺₪]")
 _FOLD_TRAP_RE = re.compile("[\u0130\u0131\u017f]")
 
 
-@dataclass(frozen=True)
-class NumberMention:
-    """A number as written: its span, value (or vague lower bound) and currency, if any."""
+class NumberMention(NamedTuple):
+    """A number as written: its span, value (or vague lower bound) and currency, if any.
+
+    A named tuple rather than a frozen dataclass: as immutable, and made several times faster
+    (there is one per number on a page)."""
 
     start: int
     end: int
