@@ -73,11 +73,7 @@ GUARDED: list[tuple[str, re.Pattern[str], Callable[[str], bool]]] = [
     ("prefix hyphen", F._PREFIX_HYPHEN_BEFORE_RE, lambda left: left.rstrip().endswith("-")),
     ("digit dash", F._DIGIT_DASH_BEFORE_RE, lambda left: left.rstrip().endswith("-")),
     ("slash", F._SLASH_BEFORE_RE, lambda left: left.rstrip().endswith(("/", "-", "."))),
-    (
-        "capital word",
-        F._CAP_WORD_BEFORE_RE,
-        lambda left: left.endswith((" ", "\t", " \n", "\t\n")),
-    ),
+    ("capital word", F._CAP_WORD_BEFORE_RE, lambda left: F._may_end_capitalised(left.rstrip())),
 ]
 
 

@@ -475,6 +475,13 @@ def _may_end(folded: str | None, words: tuple[str, ...]) -> bool:
     return folded is None or folded.endswith(words)
 
 
+def _may_end_capitalised(tail: str) -> bool:
+    """False when the last word of ``tail`` (after its last space or tab) does not start with
+    a capital A-Z, which ``_CAP_WORD_BEFORE_RE`` needs."""
+    cut = max(tail.rfind(" "), tail.rfind("\t"))
+    return "A" <= tail[cut + 1 : cut + 2] <= "Z"
+
+
 def _last_word(folded: str | None) -> str | None:
     """The ASCII letters that end ``folded`` ("" after a digit or a sign), None when the guards
     are off. For a pattern whose last word follows ``\\b`` or a space, a set lookup of it is
@@ -611,7 +618,7 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         and (not _ARTICLE_WORD_BEFORE_RE.search(left) or _NUMBER_SIGN_BEFORE_RE.search(left))
     ):
         return True  # Sector 24, Route 6, Resolution 2254
-    if not m.is_word and left.endswith((" ", "\t", " \n", "\t\n")):
+    if not m.is_word and _may_end_capitalised(tail):
         cap = _CAP_WORD_BEFORE_RE.search(left)
         if (
             cap
