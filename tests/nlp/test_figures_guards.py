@@ -209,16 +209,18 @@ def test_plain_right_context_matches_no_right_test() -> None:
     words += ["people", "were", "killed", "12", "of", "/", ".", ")", "-", "'", "’"]
     rng = random.Random(3)
     matched = 0
-    for _ in range(6000):
+    for _ in range(12000):
         right = "".join(
-            rng.choice((" ", "", "  ", "-", "\n")) + _any_case(rng, rng.choice(words))
+            rng.choice((" ", "", "", "  ", "-", "\n")) + _any_case(rng, rng.choice(words))
             for _ in range(rng.randint(1, 5))
         )
         if any(rx.match(right) for rx in RIGHT_GUARDED):
             matched += 1
             plain = F._PLAIN_RIGHT_RE.match(right)
             first_word = lower_as_re(plain.group(1)) if plain else None
-            assert first_word is None or first_word in F._RIGHT_TRIGGERS, right
+            assert (
+                first_word is None or first_word in F._RIGHT_TRIGGERS or first_word.endswith("old")
+            ), right
     assert matched > 100
 
 

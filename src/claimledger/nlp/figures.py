@@ -509,7 +509,9 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
     # right-context tests below can match (the ones marked ``odd_right``)
     plain = _PLAIN_RIGHT_RE.match(right)
     first_word = lower_as_re(plain.group(1)) if plain else None
-    odd_right = first_word is None or first_word in _RIGHT_TRIGGERS
+    odd_right = (
+        first_word is None or first_word in _RIGHT_TRIGGERS or first_word.endswith("old")
+    )  # "old": _AGE_AFTER_RE also takes "5 daysold"
     if prev_char.isdigit() or (prev_char in ".,:" and start > 1 and text[start - 2].isdigit()):
         return True  # inside a longer digit run ("1.2.3", "10:30")
     if prev_char.isalpha():
