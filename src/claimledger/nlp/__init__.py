@@ -19,7 +19,7 @@ from claimledger.language import not_english
 from claimledger.model import Claim, Cue, Document, Figure, Flag, Source
 from claimledger.nlp.abuse import find_abuse
 from claimledger.nlp.attribution import find_attributions
-from claimledger.nlp.checkworthy import ClaimSignals, check_worthiness
+from claimledger.nlp.checkworthy import score
 from claimledger.nlp.claims import ClaimDraft, attributed_claims, own_claims, trim
 from claimledger.nlp.drafts import FigureDraft
 from claimledger.nlp.figures import find_figures
@@ -267,13 +267,6 @@ def _build_claims(
         named_source = draft.entity is not None and not text[
             draft.source[0] : draft.source[1]
         ].lower().startswith(("a ", "an ", "some ", "officials"))
-        signals = ClaimSignals(
-            text=content_text,
-            figures=len(draft.figures),
-            attributed=draft.cue is not None,
-            named_source=bool(draft.source) and named_source,
-            abusive=draft.abusive,
-        )
         claims.append(
             Claim(
                 id=ids[id(draft)],
@@ -289,7 +282,13 @@ def _build_claims(
                 hedged=modality.hedged,
                 negated=modality.negated,
                 future=modality.future,
-                check_worthy=check_worthiness(signals),
+                check_worthy=score(
+                    content_text,
+                    len(draft.figures),
+                    draft.cue is not None,
+                    bool(draft.source) and named_source,
+                    draft.abusive,
+                ),
                 figures=sorted((fig_ids[i] for i in draft.figures), key=lambda f: int(f[1:]))
                 if draft.figures
                 else [],

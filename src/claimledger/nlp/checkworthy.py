@@ -136,26 +136,32 @@ def named_actors(text: str) -> int:
 
 def explain(signals: ClaimSignals) -> list[tuple[str, float]]:
     """The score's terms, each with its weight, for display and tests."""
-    text = signals.text
+    return _terms(
+        signals.text, signals.figures, signals.attributed, signals.named_source, signals.abusive
+    )
+
+
+def _terms(
+    text: str, figures: int, attributed: bool, named_source: bool, abusive: bool
+) -> list[tuple[str, float]]:
     words = _WORDS.findall(text)  # the runs a "\b…\b" pattern can match, read once
-    present = set(words)
     terms: list[tuple[str, float]] = [("base", 0.20)]
-    if signals.figures:
-        terms.append(("figure", 0.30 + (0.05 if signals.figures > 1 else 0.0)))
+    if figures:
+        terms.append(("figure", 0.30 + (0.05 if figures > 1 else 0.0)))
     actors = named_actors(text)
     if actors:
         terms.append(("named actors", round(min(actors, 3) * 0.08, 2)))
     if _has_event(text):
         terms.append(("event", 0.15))
-    if _may_have_time(text, present) and _TIME.search(text):
+    if _may_have_time(text, words) and _TIME.search(text):
         terms.append(("time", 0.05))
-    if signals.attributed:
-        terms.append(("attributed", 0.10 + (0.05 if signals.named_source else 0.0)))
+    if attributed:
+        terms.append(("attributed", 0.10 + (0.05 if named_source else 0.0)))
     if _may_have_opinion(text) and _OPINION.search(text):
         terms.append(("opinion", -0.30))
-    if signals.abusive:
+    if abusive:
         terms.append(("abusive", -0.35))
-    if not signals.attributed and not _PERSONAL.isdisjoint(present):
+    if not attributed and not _PERSONAL.isdisjoint(words):
         terms.append(("first/second person", -0.15))
     if text.rstrip().endswith(("!", "…", "...")):
         terms.append(("exclamation", -0.10))
@@ -177,7 +183,7 @@ _TIME_SHIFTS = frozenset(_w("last this next"))
 _TIME_UNITS = frozenset(_w("week month year"))
 
 
-def _may_have_time(text: str, present: set[str]) -> bool:
+def _may_have_time(text: str, present: list[str]) -> bool:
     return (
         not _TIME_WORDS.isdisjoint(present)
         or (not _TIME_SHIFTS.isdisjoint(present) and not _TIME_UNITS.isdisjoint(present))
@@ -207,5 +213,12 @@ def _may_have_opinion(text: str) -> bool:
 
 def check_worthiness(signals: ClaimSignals) -> float:
     """The score in [0, 1], rounded to two decimals (deterministic)."""
-    total = sum(weight for _, weight in explain(signals))
+    return score(
+        signals.text, signals.figures, signals.attributed, signals.named_source, signals.abusive
+    )
+
+
+def score(text: str, figures: int, attributed: bool, named_source: bool, abusive: bool) -> float:
+    """``check_worthiness`` of these signals, without making a ClaimSignals first."""
+    total = sum(weight for _, weight in _terms(text, figures, attributed, named_source, abusive))
     return round(min(1.0, max(0.0, total)), 2)

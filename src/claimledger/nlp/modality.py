@@ -57,11 +57,20 @@ class Modality:
     future: bool
 
 
-def _words(text: str) -> list[str]:
+# the eight possible answers, made once (a frozen dataclass is slow to make, and safe to share)
+_MODALITIES = {
+    (hedged, negated, future): Modality(hedged, negated, future)
+    for hedged in (False, True)
+    for negated in (False, True)
+    for future in (False, True)
+}
+
+
+def _words(text: str, end: int | None = None) -> list[str]:
     """The content's words, lower case with a plain apostrophe; "May" after the first word is
     the month, not the modal. One ``findall`` and one ``lower`` for the whole text: the tokens
     are ASCII letters, apostrophes and punctuation, so lowering the joined tokens lowers each."""
-    tokens = _TOKEN.findall(text)
+    tokens = _TOKEN.findall(text) if end is None else _TOKEN.findall(text, 0, end)
     if not tokens:
         return tokens
     words = " ".join(tokens).lower().replace("’", "'").split(" ")
@@ -78,14 +87,19 @@ _CLAUSE_BREAKS = _SUBORDINATE | {";", "—", "–"}
 def main_clause(words: list[str]) -> list[str]:
     """Words up to the first subordinate/relative marker or clause-breaking comma; a
     parenthesis ("(currently known as …)") is skipped, not taken as the clause's end."""
+    return _main_clause(words)[0]
+
+
+def _main_clause(words: list[str]) -> tuple[list[str], bool]:
+    """``main_clause`` and whether a marker ended it (False: the words ran out)."""
     if "(" not in words and ")" not in words:
         # the same rule without parentheses: the clause is a prefix of the words, and the
         # words kept before a comma at index i are exactly i
         for i in range(1, len(words)):
             word = words[i]
             if word in _CLAUSE_BREAKS or (word == "," and i > 3):
-                return words[:i]
-        return words
+                return words[:i], True
+        return words, False
     out: list[str] = []
     depth = 0
     for i, word in enumerate(words):
@@ -98,23 +112,36 @@ def main_clause(words: list[str]) -> list[str]:
         if depth:
             continue
         if i > 0 and word in _CLAUSE_BREAKS:
-            break
+            return out, True
         if i > 1 and word == "," and len(out) > 3:
-            break
+            return out, True
         out.append(word)
-    return out
+    return out, False
+
+
+_HEAD = 60  # characters read first: most main clauses end within them
+
+
+def _clause_words(content: str) -> list[str]:
+    """``main_clause(_words(content))``, tokenizing the content only as far as it needs: the
+    words of the head up to a space are the first words of the whole (no word holds a space),
+    and a clause that ends inside the head ends there in the whole too."""
+    cut = content.find(" ", _HEAD)
+    if cut > 0:
+        words, ended = _main_clause(_words(content, cut))
+        if ended:
+            return words
+    return _main_clause(_words(content))[0]
 
 
 def read_modality(content: str, frame: str = "") -> Modality:
     """Flags for a claim: ``content`` is what is claimed, ``frame`` the words around the cue
     ("reportedly said", "is expected to") that can hedge or project the whole claim."""
-    words = main_clause(_words(content))
+    words = _clause_words(content)
     frame_words = _words(frame) if frame else []
-    return Modality(
-        hedged=_hedged(words) or _hedged(frame_words),
-        negated=_negated(words),
-        future=_future(words) or _future(frame_words),
-    )
+    hedged = _hedged(words) or _hedged(frame_words)
+    future = _future(words) or _future(frame_words)
+    return _MODALITIES[hedged, _negated(words), future]
 
 
 def _followed_by_to(words: list[str], i: int) -> bool:
