@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Collection, Iterable
-from itertools import pairwise
+from itertools import compress, pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -393,6 +393,8 @@ _NON_SPEAKERS = frozenset(
 )
 _PRONOUN_CONTENT = re.compile(r"(?:it|this|that|these|those)(?:\s+\w+ly|\s+again|\s+too)?", re.I)
 _MAX_SOURCE_TOKENS = 40
+# One character for which str.isalnum() is true (\w is exactly those and "_").
+_ALNUM = re.compile(r"[^\W_]")
 # Every token a draft can start from: verb cues, noun cues, poll nouns ("in some polls"),
 # colons and dashes ("Name: …", "“…” ― Name"). where() finds its words among these only.
 _WATCHED = frozenset([*_CUE_WORDS, *NOUN_CUES, *POLL_NOUNS, *_COLON_AND_DASHES])
@@ -417,6 +419,7 @@ def _end(token: Token) -> int:
 
 
 _token_start = attrgetter("idx")  # key to bisect a token list by char offset
+_lower_hash = attrgetter("lower")
 
 
 class _lazy:  # lower case: used as a decorator, like functools.cached_property
@@ -441,7 +444,7 @@ def _lowers(doc: Doc, hashes: list[int]) -> list[str]:
     """token.lower_ of every token, from their token.lower hashes."""
     known = _LOWER_OF
     try:
-        return [known[h] for h in hashes]
+        return list(map(known.__getitem__, hashes))
     except KeyError:
         if len(known) > 1_000_000:
             known.clear()  # a bound for long runs over very varied text
@@ -499,7 +502,7 @@ class _Finder:
     def hits(self) -> list[int]:
         """Indexes of the tokens a draft can start from (see _WATCHED), in order."""
         lowers = self.lowers
-        return [i for i, lower in enumerate(lowers) if lower in _WATCHED]
+        return list(compress(range(len(lowers)), map(_WATCHED.__contains__, lowers)))
 
     # ---- text structure ------------------------------------------------------------
 
@@ -522,8 +525,10 @@ class _Finder:
             begins = set()
         begins.add(0)
         text = self.text
-        broken: set[int] = set()  # tokens holding a line break
         line_break = text.find("\n")
+        if len(begins) == 1 and line_break < 0:
+            return [(0, n)] * n  # one sentence, one line: one unit
+        broken: set[int] = set()  # tokens holding a line break
         while line_break >= 0:
             broken.add(bisect.bisect_right(toks, line_break, key=_token_start) - 1)
             line_break = text.find("\n", line_break + 1)
@@ -1026,8 +1031,10 @@ class _Finder:
             if content is None or (needs_clause and not content[1]):
                 return None
             return (None, content[0], True)
+        # the subject phrase before the cue group, read once for the aside and the last rule
+        source_before = self.source_before(start, unit_start)
         if strong:
-            aside = self._as_aside(start, end, unit_start, unit_end)
+            aside = self._as_aside(source_before, end, unit_start, unit_end)
             if aside is not None:
                 return aside
         # "CONTENT, SOURCE CUE." / "CONTENT,” CUE SOURCE."
@@ -1056,7 +1063,7 @@ class _Finder:
                     pieces.append(tail)
                 return (source, pieces, False)
         # "SOURCE CUE (that) CONTENT"
-        source = self.source_before(start, unit_start)
+        source = source_before
         content = self._content_after(head, end, unit_end, lemma)
         if content is None:
             return None
@@ -1095,13 +1102,13 @@ class _Finder:
         return ((subject.left_edge.i, subject.right_edge.i + 1), content, False)
 
     def _as_aside(
-        self, start: int, end: int, unit_start: int, unit_end: int
+        self, source: tuple[int, int] | None, end: int, unit_start: int, unit_end: int
     ) -> tuple[tuple[int, int] | None, list[CharSpan], bool] | None:
         """ "As many experts have pointed out, CONTENT." / "CONTENT, as police have said.":
-        an "as" aside attributes the clause it is attached to."""
+        an "as" aside attributes the clause it is attached to (source: the subject phrase
+        before the cue group)."""
         doc = self.toks
         lowers = self.lowers
-        source = self.source_before(start, unit_start)
         if source is None or source[0] - 1 < unit_start or lowers[source[0] - 1] != "as":
             return None
         as_index = source[0] - 1
@@ -1496,7 +1503,7 @@ class _Finder:
                 # Graham said, since …" goes on with the speaker's reasoning)
                 pieces = [p for p in pieces if p and not self._adverbial_after(p, cue_span)]
             pieces = self._extend_quotes([self._cut_tail(p, cue_span) for p in pieces if p])
-            pieces = [p for p in pieces if any(ch.isalnum() for ch in self.text[p[0] : p[1]])]
+            pieces = [p for p in pieces if _ALNUM.search(self.text, p[0], p[1])]
             if not pieces or self._comment_on_before(source_span, cue_span, pieces):
                 continue
             subject = self.text[source_span[0] : source_span[1]].lower() if source_span else ""
@@ -1599,7 +1606,7 @@ class _Finder:
 
     def _unit_start_char(self, position: int) -> int:
         """Start char of the sentence unit holding position."""
-        index = bisect.bisect_right(self.starts, position) - 1
+        index = bisect.bisect_right(self.toks, position, key=_token_start) - 1
         return self.toks[self.unit_of[max(0, index)][0]].idx
 
     def _irrealis(self, head: int, start: int) -> bool:
@@ -1769,9 +1776,9 @@ class _Finder:
         """ "The campaign did not immediately respond to requests for comment": a stock
         newsroom line that reports a (non-)answer; the request is its content."""
         found: list[AttributionDraft] = []
-        starts = self.starts
         if not _may_say_no_comment(self.text):
             return found
+        starts = self.starts
         for match in _NO_COMMENT.finditer(self.text):
             cue = match.span(1)
             first = bisect.bisect_left(starts, cue[0])
@@ -1837,6 +1844,8 @@ class _Finder:
 
     def _continuations(self, drafts: list[AttributionDraft]) -> None:
         """ "“A,” said X. “B.”": the quote that goes on in the same paragraph is a second piece."""
+        if not self.quotes:
+            return  # no draft holds a quote
         for draft in drafts:
             if draft.cue[0] < max(end for _, end in draft.content):
                 continue  # cue not after the content: the content already runs to the end
@@ -1855,6 +1864,8 @@ class _Finder:
     def _floating(self, drafts: list[AttributionDraft]) -> list[AttributionDraft]:
         """A quoted paragraph right after an attributed quote inherits its speaker."""
         found: list[AttributionDraft] = []
+        if not self.quotes:
+            return found  # no draft holds a quote
         for draft in drafts:
             if not any(self._has_quote(piece) for piece in draft.content):
                 continue
@@ -1886,6 +1897,8 @@ class _Finder:
 
     def _quote_kind(self, pieces: list[CharSpan]) -> str:
         """direct: the content is quotes only; mixed: quotes and reporter's words; else indirect."""
+        if not self.quotes:
+            return "indirect"
         inside = 0
         outside = 0
         for start, end in pieces:
@@ -1898,7 +1911,7 @@ class _Finder:
                 words_outside = words_outside[: s - start] + words_outside[e - start :]
             if covered_chars:
                 inside += 1
-            if any(ch.isalnum() for ch in words_outside):
+            if _ALNUM.search(words_outside):
                 outside += 1
         if inside and not outside:
             return "direct"
@@ -1932,7 +1945,7 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraf
     if text is None:
         text = doc.text
     toks = list(doc)
-    hashes = [token.lower for token in toks]
+    hashes = list(map(_lower_hash, toks))
     if _WATCHED_HASHES.isdisjoint(hashes) and not (
         (_may_glue_dash(text) and _GLUED_DASH.search(text))
         or (_may_say_no_comment(text) and _NO_COMMENT.search(text))
