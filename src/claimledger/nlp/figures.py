@@ -1294,11 +1294,6 @@ def find_figures(
     mentions = find_numbers(text)
     if not mentions:
         return []
-    sentence_starts = None
-    if doc is not None and (doc_has_text or doc.text == text):
-        sentence_starts = _doc_sentence_starts(doc)
-    if sentence_starts is None:
-        sentence_starts = _sentences(text)
     # Ranges are paired before the hyphen rule could drop them ("10-15" vs a "3-1" score).
     range_candidates = [m for m in mentions if not _is_not_a_figure(text, m, in_range=True)]
     figures: list[_Figure] = []
@@ -1317,6 +1312,13 @@ def find_figures(
         figures.append(
             _Figure(first, first.start, first.end, first.value, low, high, qualifier, qual_start)
         )
+    if not figures:
+        return []  # (sentences are read only where a figure needs them)
+    sentence_starts = None
+    if doc is not None and (doc_has_text or doc.text == text):
+        sentence_starts = _doc_sentence_starts(doc)
+    if sentence_starts is None:
+        sentence_starts = _sentences(text)
     for fig in figures:
         fig.sentence = bisect.bisect_right(sentence_starts, fig.start) - 1
     for index, fig in enumerate(figures):

@@ -183,19 +183,21 @@ def read_mention(match: re.Match[str]) -> NumberMention | None:
     """Turn one ``NUMBER_RE`` match into a mention, or ``None`` when it is no number after all."""
     text = match.group(0)
     start, end = match.span()
-    if match.group("tens_of"):
+    # one call for every group (this runs once per number on a page)
+    tens_of, vague, dozen, cur_sign, digits, words, scale_text, abbr1, abbr2 = match.group(
+        "tens_of", "vague", "dozen", "cur", "digits", "words", "scale", "abbr", "abbr2"
+    )
+    if tens_of:
         low = 20_000 if text.lower().startswith("tens") else 200_000
         if text.lower().endswith("millions"):
             low *= 1000
         return NumberMention(start, end, text, None, low, None, True, True)
-    if match.group("vague"):
+    if vague:
         return NumberMention(start, end, text, None, VAGUE_LOW[text.lower()], None, True, False)
-    if match.group("dozen"):
+    if dozen:
         value = words_value(text)
         return NumberMention(start, end, text, value, None, None, True, False)
-    digits, words = match.group("digits"), match.group("words")
-    scale_text = match.group("scale")
-    abbr = match.group("abbr") or match.group("abbr2")
+    abbr = abbr1 or abbr2
     if digits is not None:
         base: float = float(digits.replace(",", ""))
         scale_value = words_value("one " + scale_text) if scale_text else 1
@@ -210,12 +212,11 @@ def read_mention(match: re.Match[str]) -> NumberMention | None:
     if abbr:
         lower = abbr.lower()
         # "5m" is five million next to money or with decimals ("1.5m"); otherwise five metres.
-        if lower in ("m", "b", "k") and not match.group("cur") and "." not in (digits or ""):
-            end = match.start("abbr") if match.group("abbr") else match.start("abbr2") - 1
+        if lower in ("m", "b", "k") and not cur_sign and "." not in (digits or ""):
+            end = match.start("abbr") if abbr1 else match.start("abbr2") - 1
             text = match.string[start:end]
         else:
             scale = SCALE_ABBREV[lower]
-    cur_sign = match.group("cur")
     currency = CURRENCY_SIGNS.get(cur_sign.strip().lower()) if cur_sign else None
     value = _tidy(base * scale)
     return NumberMention(
