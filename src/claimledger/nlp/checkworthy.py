@@ -99,11 +99,11 @@ _OPINION = re.compile(
     r"evil|hypocri\w*|propaganda|liars?|wow|lol|get out)\b",
     re.IGNORECASE,
 )
-_PERSONAL = frozenset(_w("I me my we us our you your"))  # whole words, as written
+_PERSONAL = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b")
+_SIX_WORDS = re.compile(r"\W*+(?:\w++\W*+){6}")  # six \w runs from the start, never re-read
 # a capitalised word, then more joined by spaces (or "of"); the word before is no letter.
 # The first letter comes first in the pattern so the engine can skip to capitals.
 _NAME = re.compile(r"([A-Z](?<![\w’'].)[\w’'\-]*(?:\s+(?:of\s+)?[A-Z][\w’'\-]*)*)")
-_WORDS = re.compile(r"\w+")
 _STOP = frozenset(
     _w(
         """The A An In On At It He She They We I You His Her Their Our This That These Those
@@ -144,7 +144,6 @@ def explain(signals: ClaimSignals) -> list[tuple[str, float]]:
 def _terms(
     text: str, figures: int, attributed: bool, named_source: bool, abusive: bool
 ) -> list[tuple[str, float]]:
-    words = _WORDS.findall(text)  # the runs a "\b…\b" pattern can match, read once
     terms: list[tuple[str, float]] = [("base", 0.20)]
     if figures:
         terms.append(("figure", 0.30 + (0.05 if figures > 1 else 0.0)))
@@ -153,7 +152,7 @@ def _terms(
         terms.append(("named actors", round(min(actors, 3) * 0.08, 2)))
     if _has_event(text):
         terms.append(("event", 0.15))
-    if _may_have_time(text, words) and _TIME.search(text):
+    if _TIME_HINT.search(text) and _TIME.search(text):
         terms.append(("time", 0.05))
     if attributed:
         terms.append(("attributed", 0.10 + (0.05 if named_source else 0.0)))
@@ -161,35 +160,31 @@ def _terms(
         terms.append(("opinion", -0.30))
     if abusive:
         terms.append(("abusive", -0.35))
-    if not attributed and not _PERSONAL.isdisjoint(words):
+    if not attributed and _PERSONAL.search(text):
         terms.append(("first/second person", -0.15))
     if text.rstrip().endswith(("!", "…", "...")):
         terms.append(("exclamation", -0.10))
-    if len(words) < 6:
+    if not _SIX_WORDS.match(text):  # fewer than six \w runs
         terms.append(("short", -0.15))
     return terms
 
 
-# Word tests that must pass before a pattern can match (a pattern's words are whole \w runs of
-# the text), so most claims skip the pattern's scan; the pattern still decides.
-_TIME_WORDS = frozenset(
-    _w(
-        """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
-        April June July August September October November December yesterday today tonight
-        since"""
+# Texts a pattern must contain to match, found by a scan that skips to their first letters;
+# most claims have none, and the pattern still decides for the others.
+_TIME_HINT = re.compile(
+    "|".join(
+        _w(
+            """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+            April June July August September October November December yesterday today tonight
+            since 19 20"""
+        )
+        + [
+            f"{shift} {unit}"
+            for shift in ("last", "this", "next")
+            for unit in _w("week month year")
+        ]
     )
 )
-_TIME_SHIFTS = frozenset(_w("last this next"))
-_TIME_UNITS = frozenset(_w("week month year"))
-
-
-def _may_have_time(text: str, present: list[str]) -> bool:
-    return (
-        not _TIME_WORDS.isdisjoint(present)
-        or (not _TIME_SHIFTS.isdisjoint(present) and not _TIME_UNITS.isdisjoint(present))
-        or "19" in text
-        or "20" in text
-    )
 
 
 # what each alternative of the opinion pattern starts with, as lower-case text
