@@ -464,6 +464,7 @@ class _Finder:
         text: str | None = None,
         toks: list[Token] | None = None,
         lowers: list[str] | None = None,
+        hits: list[int] | None = None,
     ) -> None:
         self.doc = doc
         # the Doc's tokens once: indexing a list is far cheaper than indexing the Doc
@@ -471,6 +472,8 @@ class _Finder:
         if lowers is None:
             lowers = _lowers(doc, [token.lower for token in self.toks])
         self.lowers = lowers
+        if hits is not None:
+            self.hits = hits  # else read on first use
         self.text = doc.text if text is None else text
         first_break = self.text.find("\n")
         self.headline_end = first_break if first_break >= 0 else -1
@@ -629,7 +632,8 @@ class _Finder:
             end -= 1
         if start >= end:
             return None
-        return (self.toks[start].idx, _end(self.toks[end - 1]))
+        last = self.toks[end - 1]
+        return (self.toks[start].idx, last.idx + len(last.text))
 
     def char_span(self, start: int, end: int) -> CharSpan | None:
         text = self.text
@@ -1946,14 +1950,15 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraf
         text = doc.text
     toks = list(doc)
     hashes = list(map(_lower_hash, toks))
-    if _WATCHED_HASHES.isdisjoint(hashes) and not (
+    hits = list(compress(range(len(hashes)), map(_WATCHED_HASHES.__contains__, hashes)))
+    if not hits and not (
         (_may_glue_dash(text) and _GLUED_DASH.search(text))
         or (_may_say_no_comment(text) and _NO_COMMENT.search(text))
     ):
         # run() can find nothing: every draft starts from a watched token (a cue verb or
         # noun, a poll noun, a colon or dash) or from a match of _GLUED_DASH or _NO_COMMENT
         return []
-    return _Finder(doc, text, toks, _lowers(doc, hashes)).run()
+    return _Finder(doc, text, toks, _lowers(doc, hashes), hits).run()
 
 
 @Language.factory(
