@@ -254,3 +254,39 @@ def test_lower_case_twins_find_the_same_cues(corpus: Path) -> None:
             ):
                 expected = [(m.span(), m.lastgroup) for m in plain.finditer(window)]
                 assert [(m.span(), m.lastgroup) for m in twin.finditer(folded)] == expected
+
+
+LEFT_TESTED = [
+    F._CLOCK_BEFORE_RE, F._SLASH_BEFORE_RE, F._MONTH_BEFORE_RE, F._DAY_MONTH_YEAR_RE,
+    F._DIGIT_DASH_BEFORE_RE, F._AGE_BEFORE_RE, F._AGE_COPULA_RE, F._UPPER_AGE_BEFORE_RE,
+    F._AGES_LIST_BEFORE_RE, F._RANK_BEFORE_RE, F._PER_BEFORE_RE, F._IDENT_BEFORE_RE,
+    F._CAP_WORD_BEFORE_RE,
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("pattern", LEFT_TESTED, ids=lambda rx: rx.pattern[:30])
+def test_quiet_left_context_matches_no_left_test(pattern: re.Pattern[str]) -> None:
+    matched = 0
+    for left in _contexts(pattern, 3000, seed=11):
+        left += random.Random(left).choice(("", "[", " "))
+        tail = left.rstrip()
+        folded = lower_as_re(tail)
+        if pattern.search(left) or left.endswith("["):
+            matched += 1
+            assert not F._quiet_left(tail, folded, F._last_word(folded)), left
+    assert matched
+
+
+@pytest.mark.parametrize(
+    "left",
+    [
+        "since October 4th ", "born January 21st, ", "in May ", "Sept. ", "children aged ",
+        "he was ", "a magnitude ", "Route ", "deaths per ", "the Mark ", "ages 18, 19 and ",
+        "No. ", "#", "at 6:", "on 10/", "on 2019-", "aged between 20 and ", "Photo [",
+    ],
+)  # fmt: skip
+def test_left_contexts_that_a_test_reads_are_not_quiet(left: str) -> None:
+    assert any(rx.search(left) for rx in LEFT_TESTED) or left.endswith("[")
+    tail = left.rstrip()
+    folded = lower_as_re(tail)
+    assert not F._quiet_left(tail, folded, F._last_word(folded))

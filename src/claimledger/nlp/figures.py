@@ -454,6 +454,15 @@ _AGE_COPULA_WORDS = frozenset(_AGE_COPULA_ENDS)
 _RANK_WORDS = frozenset(word for word in _RANK_ENDS if word.isalpha())
 _IDENT_WORD_SET = frozenset(_IDENT_WORDS)
 _QUALIFY_WORDS = frozenset(word for word in _QUALIFY_ENDS if word.isalpha())
+# last words that some left-context test of ``_context_not_a_figure`` can end with
+_LEFT_TRIGGERS = (
+    _AGE_BEFORE_WORDS
+    | _AGE_COPULA_WORDS
+    | _RANK_WORDS
+    | _IDENT_WORD_SET
+    | lex.MONTH_WORDS
+    | {"st", "nd", "rd", "th", "per"}
+)
 _ORDINAL_ENDS = ("st", "nd", "rd", "th")
 
 
@@ -528,6 +537,50 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         glued_word = _LETTERS_RE.match(right)
         if glued_word is None or glued_word.group(0).lower() not in lex.GLUED_UNITS:
             return True  # 82s, 1990s, 3D, 5G, 1st, 4x4
+    # most figures sit in plain words ("were killed 12 people"): then no context test can match
+    if (odd_right or not _quiet_left(tail, folded, last_word)) and _context_not_a_figure(
+        text, m, left, right, tail, folded, last_word, odd_right
+    ):
+        return True
+    if not m.is_word and m.value is not None:
+        digits = m.text.strip("$£€¥₹ ")
+        if (
+            _YEAR_DIGITS_RE.fullmatch(digits)
+            and not m.currency
+            and not (_YEAR_OK_AFTER_RE.match(right) and not _YEAR_BEFORE_RE.search(left))
+        ):
+            return True  # a year
+        if _LONG_DIGITS_RE.fullmatch(digits):
+            return True  # phone and ID numbers
+    qualified = None if _may_end(folded, _QUALIFIER_ENDS) else False
+    lower_text = m.text.lower()
+    if lower_text == "one" and (
+        _ONE_PRONOUN_AFTER_RE.match(right) or _ONE_PRONOUN_BEFORE_RE.search(left)
+    ):
+        return not _qualified(left, qualified) or bool(_OF_AFTER_RE.match(right))
+    if lower_text in ("one", "a dozen") and _OF_AFTER_RE.match(right):
+        return lower_text == "one"
+    if odd_right and (
+        _TIME_REFERENCE_AFTER_RE.match(right)
+        or (_TIME_UNIT_AFTER_RE.match(right) and _SUPERLATIVE_IN_RE.search(left))
+    ):
+        return True  # "three days ago", "the worst in two years"
+    return bool(odd_right and _TIME_UNIT_AFTER_RE.match(right) and _EVERY_RE.search(left))
+
+
+def _context_not_a_figure(
+    text: str,
+    m: NumberMention,
+    left: str,
+    right: str,
+    tail: str,
+    folded: str | None,
+    last_word: str | None,
+    odd_right: bool,
+) -> bool:
+    """The tests of ``_never_a_figure`` that read the words around the number (dates, ages,
+    identifiers, names, lists), for a number whose context ``_quiet_left`` does not rule
+    them all out."""
     if odd_right and _ORDINAL_RE.match(right):
         return True
     if odd_right and _TIME_AFTER_RE.match(right) and not m.scaled:
@@ -551,13 +604,7 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
         if (month_end or day_end) and _DAY_MONTH_YEAR_RE.search(left):
             return True  # the year of "October 26, 2019"
         digits = m.text.strip("$£€¥₹ ")
-        if (
-            _YEAR_DIGITS_RE.fullmatch(digits)
-            and not m.currency
-            and not (_YEAR_OK_AFTER_RE.match(right) and not _YEAR_BEFORE_RE.search(left))
-        ):
-            return True  # a year
-        if _LONG_DIGITS_RE.fullmatch(digits) or (odd_right and _DASH_DIGITS_AFTER_RE.match(right)):
+        if odd_right and _DASH_DIGITS_AFTER_RE.match(right):
             return True  # phone and ID numbers
         if (
             tail.endswith("-")
@@ -632,21 +679,21 @@ def _never_a_figure(text: str, m: NumberMention) -> bool:
             return True  # Mark 82, Hezbollah 2 — a name followed by a number is an identifier
     if odd_right and _LIST_NUMBER_AFTER_RE.match(right) and _LINE_START_RE.search(left):
         return True
-    if odd_right and _PHOTO_RE.match(right) and (_LINE_START_RE.search(left) or tail.endswith("(")):
-        return True
-    lower_text = m.text.lower()
-    if lower_text == "one" and (
-        _ONE_PRONOUN_AFTER_RE.match(right) or _ONE_PRONOUN_BEFORE_RE.search(left)
-    ):
-        return not _qualified(left, qualified) or bool(_OF_AFTER_RE.match(right))
-    if lower_text in ("one", "a dozen") and _OF_AFTER_RE.match(right):
-        return lower_text == "one"
-    if odd_right and (
-        _TIME_REFERENCE_AFTER_RE.match(right)
-        or (_TIME_UNIT_AFTER_RE.match(right) and _SUPERLATIVE_IN_RE.search(left))
-    ):
-        return True  # "three days ago", "the worst in two years"
-    return bool(odd_right and _TIME_UNIT_AFTER_RE.match(right) and _EVERY_RE.search(left))
+    return bool(
+        odd_right and _PHOTO_RE.match(right) and (_LINE_START_RE.search(left) or tail.endswith("("))
+    )
+
+
+def _quiet_left(tail: str, folded: str | None, last_word: str | None) -> bool:
+    """True when the context before a number ends in a plain lower-case word that none of the
+    left-context tests of ``_context_not_a_figure`` can match ("were killed 12"): it is no
+    month, ordinal suffix, age, rank or identifier word, holds no "age" and is no capital."""
+    return (
+        bool(last_word)
+        and last_word not in _LEFT_TRIGGERS
+        and "age" not in folded  # type: ignore[operator]
+        and not _may_end_capitalised(tail)
+    )
 
 
 def _qualified(left: str, known: bool | None) -> bool:
