@@ -255,3 +255,10 @@ def test_a_number_glued_to_a_word_of_another_script_is_no_crash() -> None:
     """ "5мин" (Russian "5min") once tripped an internal assertion; it is simply no figure."""
     figures = find_figures("Готовить 5мин, потом 20 минут; it costs 3é.")
     assert all(f.text != "5" for f in figures)
+
+
+def test_letters_only_case_blind_matching_takes_for_ascii_are_no_crash() -> None:
+    """The long s and the Kelvin sign match "s" and "k" under re.IGNORECASE, though lower()
+    leaves them as they are: "dozenſ" once raised a KeyError. Such a word is no number."""
+    assert find_figures("a dozenſ of them left") == []
+    assert [f.text for f in find_figures("Dozens of them left; 12 were hurt.")] == ["Dozens", "12"]

@@ -193,7 +193,10 @@ def read_mention(match: re.Match[str]) -> NumberMention | None:
             low *= 1000
         return NumberMention(start, end, text, None, low, None, True, True)
     if vague:
-        return NumberMention(start, end, text, None, VAGUE_LOW[text.lower()], None, True, False)
+        vague_low = VAGUE_LOW.get(text.lower())
+        if vague_low is None:  # a letter only re.IGNORECASE takes for ASCII ("dozenſ")
+            return None
+        return NumberMention(start, end, text, None, vague_low, None, True, False)
     if dozen:
         value = words_value(text)
         return NumberMention(start, end, text, value, None, None, True, False)
@@ -215,8 +218,10 @@ def read_mention(match: re.Match[str]) -> NumberMention | None:
         if lower in ("m", "b", "k") and not cur_sign and "." not in (digits or ""):
             end = match.start("abbr") if abbr1 else match.start("abbr2") - 1
             text = match.string[start:end]
-        else:
+        elif lower in SCALE_ABBREV:
             scale = SCALE_ABBREV[lower]
+        else:  # a letter only re.IGNORECASE takes for ASCII
+            return None
     currency = CURRENCY_SIGNS.get(cur_sign.strip().lower()) if cur_sign else None
     value = _tidy(base * scale)
     return NumberMention(
