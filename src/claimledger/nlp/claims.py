@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.parts_of_speech import AUX as AUX_POS
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import AttributionDraft
@@ -122,21 +124,34 @@ def attributed_claims(
 
 
 def has_finite_verb(sdoc: Doc, start: int, end: int) -> bool:
-    """A finite verb in [start, end) (Doc offsets): the tagger's when it ran, else word shapes."""
+    """A finite verb in [start, end) (Doc offsets): the tagger's when it ran, else word shapes.
+    Reads the tokens' hash ids first (a string is looked up only when a hash matches, or for
+    the "-ed" test), since most tokens fail every test."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    first = span.start
     for token in span:  # made one by one: most spans show a verb in their first words
-        if token.tag_:
-            if token.tag_ in _FINITE_TAGS or (token.pos_ == "AUX" and token.tag_ != "VBN"):
+        tag = token.tag
+        if tag:  # 0: no tag
+            if tag in _FINITE_TAG_IDS and token.tag_ in _FINITE_TAGS:
+                return True
+            if token.pos == AUX_POS and token.tag_ != "VBN":
                 return True
             continue
-        lower = token.lower_
-        if lower in _AUX or lower in _IRREGULAR_PAST:
+        lower = token.lower
+        if lower in _FINITE_WORD_IDS and token.lower_ in _FINITE_WORDS:
             return True
-        if len(lower) >= 5 and lower.endswith("ed") and token.i > span.start:
-            return True
+        if token.i > first:
+            word = token.lower_
+            if len(word) >= 5 and word.endswith("ed"):
+                return True
     return False
+
+
+_FINITE_WORDS = _AUX | _IRREGULAR_PAST
+_FINITE_TAG_IDS = frozenset(hash_string(tag) for tag in _FINITE_TAGS)
+_FINITE_WORD_IDS = frozenset(hash_string(word) for word in _FINITE_WORDS)
 
 
 _WH_LABEL = re.compile(r"(?:what|how|why|where|when|who|which)\b", re.IGNORECASE)  # at the start
