@@ -66,17 +66,18 @@ _MODALITIES = {
 }
 
 
-def _words(text: str, end: int | None = None) -> list[str]:
-    """The content's words, lower case with a plain apostrophe; "May" after the first word is
-    the month, not the modal. One ``findall`` and one ``lower`` for the whole text: the tokens
-    are ASCII letters, apostrophes and punctuation, so lowering the joined tokens lowers each."""
-    tokens = _TOKEN.findall(text) if end is None else _TOKEN.findall(text, 0, end)
+def _words(text: str, start: int = 0, end: int | None = None, before: int = 0) -> list[str]:
+    """The words of ``text[start:end]``, lower case with a plain apostrophe; "May" after the
+    first word (``before`` words come before ``start``) is the month, not the modal. One
+    ``findall`` and one ``lower`` for the whole text: the tokens are ASCII letters, apostrophes
+    and punctuation, so lowering the joined tokens lowers each."""
+    tokens = _TOKEN.findall(text, start, len(text) if end is None else end)
     if not tokens:
         return tokens
     words = " ".join(tokens).lower().replace("’", "'").split(" ")
     if "May" in tokens:
         for i, token in enumerate(tokens):
-            if token == "May" and i > 0:
+            if token == "May" and i + before > 0:
                 words[i] = "<month>"
     return words
 
@@ -95,6 +96,8 @@ def _main_clause(words: list[str]) -> tuple[list[str], bool]:
     if "(" not in words and ")" not in words:
         # the same rule without parentheses: the clause is a prefix of the words, and the
         # words kept before a comma at index i are exactly i
+        if "," not in words and _CLAUSE_BREAKS.isdisjoint(words):
+            return words, False  # no marker at all
         for i in range(1, len(words)):
             word = words[i]
             if word in _CLAUSE_BREAKS or (word == "," and i > 3):
@@ -127,11 +130,13 @@ def _clause_words(content: str) -> list[str]:
     words of the head up to a space are the first words of the whole (no word holds a space),
     and a clause that ends inside the head ends there in the whole too."""
     cut = content.find(" ", _HEAD)
-    if cut > 0:
-        words, ended = _main_clause(_words(content, cut))
-        if ended:
-            return words
-    return _main_clause(_words(content))[0]
+    if cut < 0:
+        return _main_clause(_words(content))[0]
+    head = _words(content, 0, cut)
+    words, ended = _main_clause(head)
+    if ended:
+        return words
+    return _main_clause(head + _words(content, cut, None, len(head)))[0]
 
 
 def read_modality(content: str, frame: str = "") -> Modality:
