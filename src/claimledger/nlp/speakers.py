@@ -81,6 +81,7 @@ _ACRONYM_DEF = re.compile(
     r"|on|in|de|al))*)[ \t]*\(([A-Z][A-Za-z&]{1,9})\)(?:,[ \t]+(?:an?|the)[ \t]+"
     r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b)?"
 )
+_RUN = re.compile(r"[\w-]+")
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
 _CAP_WORD = re.compile(r"[A-Z][\w’'\-.&]*")
 _WORD = re.compile(r"[\w’'\-.&]+")
@@ -462,6 +463,7 @@ class SpeakerResolver:
                 self.acronym_heads.setdefault(norm(acr.full), set()).add(acr.descriptor)
         self.candidates = sorted(candidates, key=lambda c: c.span)
         self._candidate_words: list[list[str]] | None = None  # each one's words, once needed
+        self._runs: set[str] | None = None  # the text's [\w-] runs, once needed
         # (span, entity, group, in_content) of every linked mention, for pronouns
         self.linked: list[tuple[Span, _Entity, str, bool]] = []
 
@@ -570,9 +572,14 @@ class SpeakerResolver:
 
     def _common_word(self, word: str) -> bool:
         """A capitalised word the page also writes in lower case: capitalised by position."""
-        return " " not in word and (
-            re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", self.text) is not None
-        )
+        if " " in word:
+            return False
+        key = word.lower()
+        if _RUN.fullmatch(key):  # a whole run of the text's [\w-] characters, or nowhere
+            if self._runs is None:
+                self._runs = set(_RUN.findall(self.text))
+            return key in self._runs
+        return re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", self.text) is not None
 
     def _link_unnamed(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
         if info.definite and info.head:
@@ -872,9 +879,11 @@ def capitalised_names(text: str, start: int, end: int) -> list[Span]:
     sub = text[start:end]  # the region alone: its first word starts at its start
     size = len(sub)
     taken = 0  # the words before this offset belong to the run read last
-    for opener in _CAP_OPENER.finditer(sub):
+    search = _CAP_OPENER.search
+    while (opener := search(sub, taken)) is not None:  # the next word after the last run
         s, e = opener.span()
-        if s < taken or not sub[s].isupper():
+        taken = e
+        if not sub[s].isupper():
             continue
         if sub[s:e].lower().strip(".") in CAPITALISED_STOPWORDS:
             continue
