@@ -175,11 +175,55 @@ def test_captions_and_comments_keep_their_origin() -> None:
         ("the talks were held in May in Geneva", "", (False, False, False)),
         ("fighters remained at the points where militants had not been", "", (False, False, False)),
         ("the strikes would have killed more", "", (False, False, False)),
+        # main clauses longer than the first read of the words (60 characters)
+        (
+            "the commanders of the two armies met again at the border crossing and they "
+            "will not sign anything, officials said",
+            "",
+            (False, True, True),
+        ),
+        (
+            "the commanders of the two armies met again at the border crossing to sign the "
+            "truce in May (which may not hold)",
+            "",
+            (False, False, False),
+        ),
+        (
+            "the commanders of the two armies met again at the border crossing, which "
+            "may never happen",
+            "",
+            (False, False, False),
+        ),
     ],
 )
 def test_hedged_negated_future(content: str, frame: str, expected: tuple[bool, bool, bool]) -> None:
     flags = read_modality(content, frame)
     assert (flags.hedged, flags.negated, flags.future) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        ("the offensive began last week near the river", "time"),
+        ("fighting resumed in 2016 after a lull", "time"),
+        ("the talks collapsed on Thursday", "time"),
+        ("You MUST read this report", "opinion"),
+        ("In My Opinion the talks failed", "opinion"),
+        ("an utterly disgraceful decision by the council", "opinion"),
+        ("we saw the convoy leave", "first/second person"),
+        ("three soldiers were wounded", "event"),
+        ("Rebels said", "short"),
+    ],
+)
+def test_score_terms_found_by_their_pretests(text: str, term: str) -> None:
+    """Each term's cheap pre-test lets the pattern decide (any case, any position)."""
+    signals = ClaimSignals(
+        text=text, figures=0, attributed=False, named_source=False, abusive=False
+    )
+    assert term in {name for name, _ in explain(signals)}
+    assert check_worthiness(signals) == round(
+        min(1.0, max(0.0, sum(w for _, w in explain(signals)))), 2
+    )
 
 
 def test_check_worthiness_ranks_figures_and_actors_above_chatter() -> None:
