@@ -464,8 +464,18 @@ class SpeakerResolver:
         self.candidates = sorted(candidates, key=lambda c: c.span)
         self._candidate_words: list[list[str]] | None = None  # each one's words, once needed
         self._runs: set[str] | None = None  # the text's [\w-] runs, once needed
+        self._parsed: dict[tuple[str, str | None, bool], MentionInfo] = {}
         # (span, entity, group, in_content) of every linked mention, for pronouns
         self.linked: list[tuple[Span, _Entity, str, bool]] = []
+
+    def _parse(self, text: str, label: str | None = None, source: bool = False) -> MentionInfo:
+        """``parse_mention``, read once per page for each mention text (nothing changes the
+        MentionInfo it returns, so the one read is shared)."""
+        key = (text, label, source)
+        info = self._parsed.get(key)
+        if info is None:
+            info = self._parsed[key] = parse_mention(text, label, source)
+        return info
 
     # ---- names ------------------------------------------------------------------------------
 
@@ -514,7 +524,7 @@ class SpeakerResolver:
                 continue
             if len(words) < 2 or words[-1] != surname:
                 continue
-            info = parse_mention(cand.text, cand.label)
+            info = self._parse(cand.text, cand.label)
             if info.kind == "person" and len(info.name.split()) >= 2:
                 return info
         return None
@@ -687,9 +697,7 @@ class SpeakerResolver:
                 if not ok:
                     continue
                 if isinstance(item, Candidate):
-                    return self.link_name(
-                        parse_mention(item.text, item.label), item.span, ref.group
-                    )
+                    return self.link_name(self._parse(item.text, item.label), item.span, ref.group)
                 return item  # type: ignore[return-value]
         return None
 
@@ -708,7 +716,7 @@ class SpeakerResolver:
                     if gender and entity.kind == "person":
                         entity.gender = entity.gender or gender
             else:
-                info = parse_mention(ref.text, source=True)
+                info = self._parse(ref.text, source=True)
                 entity = self.link_name(info, ref.span, ref.group)
             out[ref.key] = entity
             if entity is not None:
