@@ -23,11 +23,12 @@ STOPWORDS = {
     "nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor"},
 }
 _WORD = re.compile(r"\w+")
-_LETTER = re.compile(r"[^\W\d_]")
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-# letters read before the script is judged, and the fewest that allow a judgement
+_OTHER_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")  # a letter of another script
+# characters read before the script is judged, and the fewest letters that allow a judgement
 _SCRIPT_SAMPLE = 20_000
 _SCRIPT_MIN_LETTERS = 200
+_VOTE_SAMPLE = 4_000  # characters: the vote reads about 400 words
 
 
 def guess_language(texts: Iterable[str]) -> str | None:
@@ -56,9 +57,33 @@ def not_english(texts: list[str], declared: str | None) -> str | None:
     another language. A declared language alone never decides (templates declare "en" on
     German pages and "ru" on English ones); it only names a non-Latin text's language.
     """
-    sample = " ".join(texts)[:_SCRIPT_SAMPLE]
-    letters = len(_LETTER.findall(sample))
-    if letters >= _SCRIPT_MIN_LETTERS and len(_LATIN_LETTER.findall(sample)) < 0.5 * letters:
+    if _mostly_other_script(_head(texts, _SCRIPT_SAMPLE)):
         return declared if declared and declared != "en" else "a non-Latin script"
-    guessed = guess_language(texts)
+    guessed = guess_language([_head(texts, _VOTE_SAMPLE)])
     return guessed if guessed not in (None, "en") else None
+
+
+def _head(texts: list[str], size: int) -> str:
+    """The first ``size`` characters of the texts joined by spaces (without joining them all)."""
+    parts: list[str] = []
+    total = 0
+    for text in texts:
+        parts.append(text)
+        total += len(text) + 1
+        if total >= size:
+            break
+    return " ".join(parts)[:size]
+
+
+def _mostly_other_script(sample: str) -> bool:
+    """At least ``_SCRIPT_MIN_LETTERS`` letters, fewer than half of them Latin.
+
+    Other scripts' letters are counted first: English text has next to none, so the count of
+    Latin letters (most of the sample) is taken only when it could decide."""
+    if sample.isascii():
+        return False
+    other = len(_OTHER_LETTER.findall(sample))
+    if 2 * other < _SCRIPT_MIN_LETTERS:  # fewer than half of the fewest letters that decide
+        return False
+    latin = len(_LATIN_LETTER.findall(sample))
+    return latin + other >= _SCRIPT_MIN_LETTERS and latin < other
