@@ -42,9 +42,15 @@ _ARTICLE_TYPES = {
 }
 # one walk over the tree for every author-ish element; Python then keeps the name-like ones
 _AUTHOR_XPATH = etree.XPath(
-    "//*[@itemprop='author' or @rel='author' or contains(@class, 'byline')"
+    "descendant-or-self::*[@itemprop='author' or @rel='author' or contains(@class, 'byline')"
     " or contains(@class, 'author')]"
 )
+# Whole-page look-ups compiled once and run on the root element: `descendant-or-self::x`
+# selects what `//x` does (the root is the one element at the top) and libxml2 walks it faster.
+_H1 = etree.XPath("descendant-or-self::h1")
+_TITLE = etree.XPath("descendant-or-self::head/title | descendant-or-self::title")
+_JSONLD = etree.XPath("descendant-or-self::script[@type='application/ld+json']")
+_ITEM_NAME = etree.XPath("descendant::*[@itemprop='name']")
 _AUTHOR_CLASS = re.compile(r"^(?:byline|author|author-name|byline__name|byline-name)$", re.I)
 
 
@@ -74,16 +80,17 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) 
 
     ``thorough=False`` skips htmldate's free-text date search (for very large pages).
     """
+    root = tree.getroottree().getroot()
     tags = _meta_tags(tree)
-    ld = _json_ld_article(tree)
+    ld = _json_ld_article(root)
     site = norm(tags.get("og:site_name") or tags.get("application-name") or ld.get("publisher"))
-    h1s = [t for node in tree.xpath("//h1")[:5] if (t := norm(node.text_content()))]
+    h1s = [t for node in _H1(root)[:5] if (t := norm(node.text_content()))]
     h1 = h1s[0] if h1s else ""
     candidates = (
         norm(ld.get("headline")),
         norm(tags.get("og:title")),
         norm(tags.get("twitter:title")),
-        _first_text(tree, "//head/title|//title"),
+        _first_text(_TITLE(root)),
         h1,
     )
     raw_title = next((c for c in candidates if c), "")
@@ -91,7 +98,7 @@ def read_metadata(tree: lxml_html.HtmlElement, uri: str, thorough: bool = True) 
     headlines = tuple(dict.fromkeys(c for c in (title, *candidates, *h1s) if c))
     return PageMeta(
         title=title,
-        byline=_byline(tree, tags, ld),
+        byline=_byline(root, tags, ld),
         published=_published(tree, tags, uri, thorough),
         language=_language(tree, tags, ld),
         site_name=site or None,
@@ -142,8 +149,8 @@ def _site_key(text: str) -> str:
     return re.sub(r"[\W_]+", "", text)
 
 
-def _first_text(tree: lxml_html.HtmlElement, xpath: str) -> str:
-    for node in tree.xpath(xpath):
+def _first_text(nodes: list[etree._Element]) -> str:
+    for node in nodes:
         text = norm(node.text_content())
         if text:
             return text
@@ -171,7 +178,7 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
 def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
     """headline, author names, datePublished, inLanguage and publisher of the article object."""
     found: dict[str, Any] = {}
-    for script in tree.xpath("//script[@type='application/ld+json']"):
+    for script in _JSONLD(tree):
         try:
             data = json.loads(script.text or "")
         except (ValueError, RecursionError):
@@ -243,7 +250,7 @@ def _byline(tree: lxml_html.HtmlElement, tags: dict[str, str], ld: dict[str, Any
         for node in _AUTHOR_XPATH(tree):
             if not _is_author_node(node):
                 continue
-            named = node.xpath(".//*[@itemprop='name']")
+            named = _ITEM_NAME(node)
             text = _clean_name((named[0] if named else node).text_content())
             if 2 < len(text) <= 60:
                 names = [text]
