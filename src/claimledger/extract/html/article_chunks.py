@@ -22,8 +22,9 @@ _WORD = re.compile(r"\w+")
 _BLOCK_TAGS = {"p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading"}
 _BLOCK_TAGS["blockquote"] = "quote"
 _SKIP_ANCESTORS = {"figure", "figcaption", "aside", "nav", "footer", "form", "blockquote"}
-_PARAGRAPH_STARTING = etree.XPath("//p[starts-with(normalize-space(.), $start)]")
-_SAME_STYLE = etree.XPath("//*[name() = $tag and @class = $cls]")
+# run on the root element: `descendant-or-self::` there selects what `//` does, walked faster
+_PARAGRAPH_STARTING = etree.XPath("descendant-or-self::p[starts-with(normalize-space(.), $start)]")
+_SAME_STYLE = etree.XPath("descendant-or-self::*[@class = $cls][name() = $tag]")
 _PRECEDING = etree.XPath("count(preceding::*)")
 _MIN_CHUNK_CHARS = 200
 _MAX_LINK_SHARE = 0.4
@@ -41,7 +42,8 @@ def extend_chunked_body(tree: lxml_html.HtmlElement, blocks: list[Block]) -> lis
     start = norm(paragraphs[-1].text)[:40]
     if "'" in start and '"' in start:
         return blocks  # an XPath string literal cannot hold both quote marks
-    found = _PARAGRAPH_STARTING(tree, start=start)
+    root = tree.getroottree().getroot()
+    found = _PARAGRAPH_STARTING(root, start=start)
     if len(found) > 1:  # paragraphs opening alike: the one whose whole text is the block's
         whole = norm(paragraphs[-1].text)
         found = [p for p in found if norm(p.text_content()) == whole]
@@ -53,7 +55,7 @@ def extend_chunked_body(tree: lxml_html.HtmlElement, blocks: list[Block]) -> lis
         return blocks
     chunks = [
         node
-        for node in _SAME_STYLE(tree, tag=container.tag, cls=container.get("class"))
+        for node in _SAME_STYLE(root, tag=container.tag, cls=container.get("class"))
         if node is not container
     ]
     if not chunks:
