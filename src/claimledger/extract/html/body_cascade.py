@@ -248,13 +248,16 @@ def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
         if tag in _BASIC_CLEAN_TAGS:
             out.append(node)
             continue
-        if tag == "div":
-            # XPath reads `@class|@id` as the first of the two in attribute order
-            first = next((v for k, v in node.items() if k in ("class", "id")), "")
-            if "footer" in first:
-                out.append(node)
-                continue
         css, ident = node.get("class"), node.get("id")
+        # XPath reads `@class|@id` as the first of the two in attribute order (asked only
+        # when either names a footer)
+        if (
+            tag == "div"
+            and ("footer" in (css or "") or "footer" in (ident or ""))
+            and "footer" in _first_of(node, _ID_CLASS)
+        ):
+            out.append(node)
+            continue
         if (css and consent(css)) or (ident and consent(ident)):
             out.append(node)
     return out
@@ -381,6 +384,10 @@ _HIDDEN_ID = re.compile(_HIDDEN_ID_RE)
 _HIDDEN_CLASS = re.compile(_HIDDEN_CLASS_RE)
 
 
+_ID_CLASS = ("id", "class")
+_ID_STYLE = ("id", "style")
+
+
 def _first_of(node: etree._Element, names: tuple[str, str]) -> str:
     """XPath's string value of ``@a|@b``: the first of the two in attribute order, or ""."""
     for key, value in node.items():
@@ -394,13 +401,15 @@ def _boilerplate_sections(tree: etree._Element) -> list[etree._Element]:
     out = []
     for node in _DISCARDABLE(tree):
         get = node.get
+        ident, css = get("id", ""), get("class", "")
         if (
             get("data-lp-replacement-content") is not None
             or "nav" in get("role", "").replace("N", "n")
             or "MostPopularStories" in get("data-component", "")
-            or "cookie" in _first_of(node, ("id", "class"))
-            or _DISCARD_ID.search(get("id", ""))
-            or _DISCARD_CLASS.search(get("class", ""))
+            # `@id|@class` is one of the two: only a page naming a cookie needs to know which
+            or (("cookie" in ident or "cookie" in css) and "cookie" in _first_of(node, _ID_CLASS))
+            or _DISCARD_ID.search(ident)
+            or _DISCARD_CLASS.search(css)
         ):
             out.append(node)
     return out
@@ -412,10 +421,15 @@ def _hidden_parts(tree: etree._Element) -> list[etree._Element]:
     for node in _HIDEABLE(tree):
         get = node.get
         css, ident, style = get("class"), get("id", ""), get("style", "")
+        # `@id|@class` and `@id|@style` are one of their two: which one is asked only when
+        # either could pass
         if (
             css == "comments-title"
-            or _first_of(node, ("id", "class")).startswith("reply-")
-            or "hidden" in _first_of(node, ("id", "style"))
+            or (
+                (ident.startswith("reply-") or (css or "").startswith("reply-"))
+                and _first_of(node, _ID_CLASS).startswith("reply-")
+            )
+            or (("hidden" in ident or "hidden" in style) and "hidden" in _first_of(node, _ID_STYLE))
             or "display:none" in style
             or "display: none" in style
             or _HIDDEN_ID.search(ident)
