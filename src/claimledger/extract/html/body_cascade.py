@@ -96,8 +96,11 @@ class BodyCascade:
             work = copy(self._tree)
             self._is_forum = _forum_thread_page(work)
             if _MIRRORS_RAW_PRUNE:
-                _delete_all(_infinite_scroll_sections(work))
-                _delete_all(_share_button_sections(work))
+                scroll, share = _raw_prune_sections(work)
+                _delete_all(scroll)
+                # (one inside a removed scroll section goes with it: deleting it again only
+                # touches the removed part, never the page)
+                _delete_all(share)
             else:
                 work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
             # comments off: the comment sections go from the raw tree (not on forum threads)
@@ -293,11 +296,16 @@ _COMMENT_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
 _COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
 
 
-def _infinite_scroll_sections(tree: etree._Element) -> list[etree._Element]:
-    """RAW_TREE_PRUNE_XPATH[0]: infinite-scroll containers (unless holding the h1)."""
-    out = []
+def _raw_prune_sections(
+    tree: etree._Element,
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """RAW_TREE_PRUNE_XPATH's two selections in one walk over the sections: [0] infinite-scroll
+    containers (unless holding the h1), [1] Elementor share-button blocks."""
+    scroll, share = [], []
     for node in tree.iterdescendants(*_SECTION_TAGS):
         ident, css = node.get("id", ""), node.get("class", "")
+        if "elementor-share-buttons" in css:
+            share.append(node)
         if not (_SCROLL.search(ident) or _SCROLL.search(css)):
             continue
         if (
@@ -305,17 +313,18 @@ def _infinite_scroll_sections(tree: etree._Element) -> list[etree._Element]:
             or _APPENDED_POST.search(ident)
             or _APPENDED_POST.search(css)
         ):
-            out.append(node)
-    return out
+            scroll.append(node)
+    return scroll, share
+
+
+def _infinite_scroll_sections(tree: etree._Element) -> list[etree._Element]:
+    """RAW_TREE_PRUNE_XPATH[0] alone (the tests hold it against the expression)."""
+    return _raw_prune_sections(tree)[0]
 
 
 def _share_button_sections(tree: etree._Element) -> list[etree._Element]:
-    """RAW_TREE_PRUNE_XPATH[1]: Elementor share-button blocks."""
-    return [
-        node
-        for node in tree.iterdescendants(*_SECTION_TAGS)
-        if "elementor-share-buttons" in node.get("class", "")
-    ]
+    """RAW_TREE_PRUNE_XPATH[1] alone (the tests hold it against the expression)."""
+    return _raw_prune_sections(tree)[1]
 
 
 def _comment_sections(tree: etree._Element) -> list[etree._Element]:
