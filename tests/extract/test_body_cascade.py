@@ -58,8 +58,8 @@ def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
     walks = (
-        (body_cascade._infinite_scroll_sections, RAW_TREE_PRUNE_XPATH[0]),
-        (body_cascade._share_button_sections, RAW_TREE_PRUNE_XPATH[1]),
+        (lambda tree: body_cascade._raw_prune_sections(tree)[0], RAW_TREE_PRUNE_XPATH[0]),
+        (lambda tree: body_cascade._raw_prune_sections(tree)[1], RAW_TREE_PRUNE_XPATH[1]),
         (body_cascade._comment_sections, REMOVE_COMMENTS_AND_LISTS_XPATH[0]),
     )
     selected = 0

@@ -317,16 +317,6 @@ def _raw_prune_sections(
     return scroll, share
 
 
-def _infinite_scroll_sections(tree: etree._Element) -> list[etree._Element]:
-    """RAW_TREE_PRUNE_XPATH[0] alone (the tests hold it against the expression)."""
-    return _raw_prune_sections(tree)[0]
-
-
-def _share_button_sections(tree: etree._Element) -> list[etree._Element]:
-    """RAW_TREE_PRUNE_XPATH[1] alone (the tests hold it against the expression)."""
-    return _raw_prune_sections(tree)[1]
-
-
 def _comment_sections(tree: etree._Element) -> list[etree._Element]:
     """REMOVE_COMMENTS_AND_LISTS_XPATH: comment sections and comment lists."""
     out = []
