@@ -81,14 +81,12 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     if not regions:
         return engine.label
     text = doc.text
-    other = not_english(
-        [text[r.start : r.end] for r in regions if r.origin != "comment"]
-        or [text[r.start : r.end] for r in regions],
-        doc.language,
-    )
+    raw_texts = [text[r.start : r.end] for r in regions]
+    body_texts = [t for r, t in zip(regions, raw_texts, strict=True) if r.origin != "comment"]
+    other = not_english(body_texts or raw_texts, doc.language)
     if other:  # English cue words and name rules read another language's text as noise
         return f"{NONE} (the text reads as {other}; the language work reads English)"
-    region_texts = [mask_markup(text[r.start : r.end]) for r in regions]
+    region_texts = [mask_markup(t) for t in raw_texts]
     sdocs = engine.parse(region_texts)
 
     drafts: list[ClaimDraft] = []
