@@ -57,9 +57,10 @@ def not_english(texts: list[str], declared: str | None) -> str | None:
     another language. A declared language alone never decides (templates declare "en" on
     German pages and "ru" on English ones); it only names a non-Latin text's language.
     """
-    if _mostly_other_script(_head(texts, _SCRIPT_SAMPLE)):
+    sample = _head(texts, _SCRIPT_SAMPLE)
+    if _mostly_other_script(sample):
         return declared if declared and declared != "en" else "a non-Latin script"
-    guessed = guess_language([_head(texts, _VOTE_SAMPLE)])
+    guessed = guess_language([sample[:_VOTE_SAMPLE]])
     return guessed if guessed not in (None, "en") else None
 
 
