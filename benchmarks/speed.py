@@ -187,7 +187,7 @@ def main() -> None:
     parser.add_argument("aeb", type=Path, nargs="?", help="aeb-dev folder (html/*.html.gz)")
     parser.add_argument("--limit", type=int, default=None, help="documents per set (default all)")
     parser.add_argument(
-        "--repeat", type=int, default=1, help="rounds of timed passes; each system's best is kept"
+        "--repeat", type=int, default=3, help="rounds of timed passes; each system's best is kept"
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument(
