@@ -40,8 +40,14 @@ try:
     )
     from trafilatura.external import compare_extraction, justext_rescue
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
-    from trafilatura.main_extractor import extract_content
-    from trafilatura.settings import _COOKIE_CONSENT_RE, BASIC_CLEAN_XPATH, Extractor
+    from trafilatura.main_extractor import _elem_text, _extract, extract_content
+    from trafilatura.settings import (
+        _COOKIE_CONSENT_RE,
+        BASIC_CLEAN_XPATH,
+        MIN_DUPLICATE_LENGTH,
+        Extractor,
+    )
+    from trafilatura.utils import SPACING_PROTECTED, text_chars_test
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         BODY_XPATH,
@@ -72,6 +78,8 @@ class BodyCascade:
         self._work: lxml_html.HtmlElement | None = None  # pruned copy shared by both passes
         self._is_forum = False
         self._page_length: int | None = None
+        # stage 1 (the main extractor) by focus, kept when it is the same in both modes
+        self._main: dict[str, tuple[etree._Element, str]] = {}
 
     def body(self, fast: bool) -> etree._Element | None:
         """trafilatura's body element (its XML vocabulary), or None as bare_extraction gives."""
@@ -84,6 +92,7 @@ class BodyCascade:
             return None
         if options.max_tree_size and len(body) > options.max_tree_size:
             etree.strip_tags(body, "hi")
+            self._main.clear()  # the body may be a kept stage-1 result: keep it no more
             if len(body) > options.max_tree_size:
                 return None
         if len(text) < options.min_output_size and options.min_output_comm_size > 0:  # no comments
@@ -116,14 +125,7 @@ class BodyCascade:
         self, tree: lxml_html.HtmlElement, options: Extractor
     ) -> tuple[etree._Element, str]:
         """Stages 1-4 of trafilatura_sequence on the shared pruned tree (left intact)."""
-        cleaned = tree_cleaning(copy(tree), options)
-        backup = None if options.fast else copy(cleaned)  # only the fallbacks read it
-        cleaned = convert_tags(cleaned, options, self.url)
-        postbody, temp_text = extract_content(cleaned, options)
-        if not options.fast:
-            postbody, temp_text = compare_extraction(
-                backup, copy(tree), postbody, temp_text, options
-            )
+        postbody, temp_text = self._stages_1_2(tree, options)
         # 3. rescue: baseline on the pruned raw tree, accepted only if it adds text
         if len(temp_text) < options.min_extracted_size:
             b_body, b_text, b_len = baseline(tree)
@@ -140,7 +142,7 @@ class BodyCascade:
             r_options.focus = "recall"
             r_text = ""
             try:
-                r_body, r_text = _recall_retry(tree, r_options, self.url)
+                r_body, r_text = self._stages_1_2(tree, r_options)
             except Exception:  # pragma: no cover - as trafilatura: a failed retry is no result
                 r_text = ""
             j_text = ""
@@ -155,6 +157,32 @@ class BodyCascade:
             elif r_len >= options.min_extracted_size and r_len > ESCALATION_ACCEPT_RATIO * len_text:
                 postbody, temp_text = r_body, r_text
         return postbody, temp_text
+
+    def _stages_1_2(
+        self, tree: lxml_html.HtmlElement, options: Extractor
+    ) -> tuple[etree._Element, str]:
+        """The main extractor, then (full mode) the comparison with readability and jusText:
+        trafilatura's ``_extract_and_compare`` on the cleaned and converted tree.
+
+        The main extractor reads ``options.fast`` only in its wild-text recovery, and then
+        only in balanced focus; otherwise the fast pass's result is the full pass's too, and
+        the full pass only adds the comparison (nothing mutates a stage-1 body: the
+        comparison, the rescues and our readers only read it).
+        """
+        main = self._main.get(options.focus)
+        if main is None:
+            main, recovered = _main_extraction(tree, options, self.url)
+            if options.focus == "recall" or not recovered:
+                self._main[options.focus] = main
+        postbody, temp_text = main
+        # compare_extraction's own first test, so a recall retry that passes it cleans no
+        # backup tree for nothing
+        if options.fast or (
+            options.focus == "recall" and len(temp_text) > options.min_extracted_size * 10
+        ):
+            return postbody, temp_text
+        backup = tree_cleaning(copy(tree), options)  # the cleaned tree before tag conversion
+        return compare_extraction(backup, copy(tree), postbody, temp_text, options)
 
     def _page_text_length(self, tree: lxml_html.HtmlElement) -> int:
         """``len(html2txt(tree))``, computed once per page."""
@@ -174,17 +202,43 @@ def _page_text_bound(tree: lxml_html.HtmlElement) -> int:
     return len(" ".join(body.text_content().split())) + 2 * blocks
 
 
-def _recall_retry(
+def _main_extraction(
     tree: lxml_html.HtmlElement, options: Extractor, url: str | None
-) -> tuple[etree._Element, str]:
-    """Stages 1-2 again in recall mode (trafilatura's ``_recall_retry``)."""
-    cleaned = tree_cleaning(copy(tree), options)
-    backup = copy(cleaned)
-    cleaned = convert_tags(cleaned, options, url)
-    postbody, temp_text = extract_content(cleaned, options)
-    if not options.fast:
-        postbody, temp_text = compare_extraction(backup, copy(tree), postbody, temp_text, options)
-    return postbody, temp_text
+) -> tuple[tuple[etree._Element, str], bool]:
+    """trafilatura's ``extract_content`` on the tree cleaned and converted, and whether its
+    wild-text recovery ran.
+
+    ``extract_content`` deep-copies the converted tree and lists its elements before the main
+    pass, for a recovery that runs on a few pages in a hundred; here the main pass runs first
+    and, when the recovery is due, ``extract_content`` itself runs on the tree cleaned and
+    converted again (both steps are deterministic: the same tree as the one the main pass
+    consumed).
+    """
+
+    def converted() -> lxml_html.HtmlElement:
+        return convert_tags(tree_cleaning(copy(tree), options), options, url)
+
+    result_body, temp_text, _ = _extract(converted(), options)
+    if len(result_body) == 0 or len(temp_text) < options.min_extracted_size:
+        return extract_content(converted(), options), True
+    # the rest of extract_content, for a body the recovery did not touch
+    previous = None
+    for element in list(result_body):
+        current = _elem_text(element)
+        if current and current == previous and len(current) > MIN_DUPLICATE_LENGTH:
+            delete_element(element, keep_tail=False)
+        else:
+            previous = current
+    etree.strip_elements(result_body, "done")
+    etree.strip_tags(result_body, "div")
+    for linebreak in result_body.iter("lb"):
+        if (
+            linebreak.tail
+            and not text_chars_test(linebreak.tail)
+            and not any(a.tag in SPACING_PROTECTED for a in linebreak.iterancestors())
+        ):
+            linebreak.tail = None
+    return (result_body, temp_text), False
 
 
 _TEMPLATES: dict[bool, Extractor] = {}
