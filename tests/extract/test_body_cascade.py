@@ -58,18 +58,15 @@ def test_page_text_equals_html2txt(corpus: Path) -> None:
 
 @pytest.mark.skipif(not body_cascade._MIRRORS_RAW_PRUNE, reason="another trafilatura version")
 def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
-    """The Python walks standing in for the raw-tree prunes pick the very same elements."""
+    """The one walk standing in for the raw-tree prunes picks the very same elements as each
+    of their expressions."""
     from trafilatura.xpaths import RAW_TREE_PRUNE_XPATH, REMOVE_COMMENTS_AND_LISTS_XPATH
 
-    walks = (
-        (lambda tree: body_cascade._raw_prune_sections(tree)[0], RAW_TREE_PRUNE_XPATH[0]),
-        (lambda tree: body_cascade._raw_prune_sections(tree)[1], RAW_TREE_PRUNE_XPATH[1]),
-        (body_cascade._comment_sections, REMOVE_COMMENTS_AND_LISTS_XPATH[0]),
-    )
+    xpaths = (*RAW_TREE_PRUNE_XPATH, *REMOVE_COMMENTS_AND_LISTS_XPATH)
     selected = 0
     for tree in _raw_and_converted_trees(corpus):
-        for walk, xpath in walks:
-            found = walk(tree)
+        walked = body_cascade._raw_prune_sections(tree)
+        for found, xpath in zip(walked, xpaths, strict=True):
             assert found == xpath(tree)
             selected += len(found)
     assert selected  # some page has a comment section or list to prune

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from copy import copy
 
@@ -75,8 +75,10 @@ class BodyCascade:
     def __init__(self, tree: lxml_html.HtmlElement, url: str | None) -> None:
         self.url = url
         self._tree = tree
-        self._work: lxml_html.HtmlElement | None = None  # pruned copy shared by both passes
-        self._is_forum = False
+        # the page copied and pruned, shared by both passes; None once the main extractor
+        # consumed it (most pages never need it again: it is made again when one does)
+        self._work: lxml_html.HtmlElement | None = None
+        self._is_forum: bool | None = None
         self._page_length: int | None = None
         # stage 1 (the main extractor) by focus, kept when it is the same in both modes
         self._main: dict[str, tuple[etree._Element, str]] = {}
@@ -85,9 +87,8 @@ class BodyCascade:
         """trafilatura's body element (its XML vocabulary), or None as bare_extraction gives."""
         options = _options(fast, self.url)
         try:
-            work = self._shared_start(options)
             with _python_discard_tests():
-                body, text = self._cascade(work, options)
+                body, text = self._cascade(options)
         except (ValueError, TypeError, RecursionError):  # bare_extraction's "discarding data"
             return None
         if options.max_tree_size and len(body) > options.max_tree_size:
@@ -99,56 +100,62 @@ class BodyCascade:
             return None
         return body
 
-    def _shared_start(self, options: Extractor) -> lxml_html.HtmlElement:
-        """The page copied, its infinite-scroll and comment sections pruned (both passes)."""
+    def _pruned(self) -> lxml_html.HtmlElement:
+        """The page copied, its infinite-scroll and comment sections pruned (both passes);
+        callers only read it."""
         if self._work is None:
-            work = copy(self._tree)
-            self._is_forum = _forum_thread_page(work)
-            if _MIRRORS_RAW_PRUNE:
-                scroll, share = _raw_prune_sections(work)
-                _delete_all(scroll)
-                # (one inside a removed scroll section goes with it: deleting it again only
-                # touches the removed part, never the page)
-                _delete_all(share)
-            else:
-                work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
-            # comments off: the comment sections go from the raw tree (not on forum threads)
-            if not self._is_forum:
-                if _MIRRORS_RAW_PRUNE:
-                    _delete_all(_comment_sections(work))
-                else:
-                    work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
-            self._work = work
+            self._work = self._prune(copy(self._tree))
         return self._work
 
-    def _cascade(
-        self, tree: lxml_html.HtmlElement, options: Extractor
-    ) -> tuple[etree._Element, str]:
-        """Stages 1-4 of trafilatura_sequence on the shared pruned tree (left intact)."""
-        postbody, temp_text = self._stages_1_2(tree, options)
+    def _take_pruned(self) -> lxml_html.HtmlElement:
+        """The pruned page for a caller that changes it: the shared one, forgotten."""
+        work = self._pruned()
+        self._work = None
+        return work
+
+    def _prune(self, work: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        if self._is_forum is None:
+            self._is_forum = _forum_thread_page(work)
+        if _MIRRORS_RAW_PRUNE:
+            scroll, share, comments = _raw_prune_sections(work)
+            _delete_all(scroll)
+            _delete_all(share)
+            # comments off: the comment sections go from the raw tree (not on forum threads)
+            if not self._is_forum:
+                _delete_all(comments)
+        else:
+            work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
+            if not self._is_forum:
+                work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
+        return work
+
+    def _cascade(self, options: Extractor) -> tuple[etree._Element, str]:
+        """Stages 1-4 of trafilatura_sequence on the pruned page."""
+        postbody, temp_text = self._stages_1_2(options)
         # 3. rescue: baseline on the pruned raw tree, accepted only if it adds text
         if len(temp_text) < options.min_extracted_size:
-            b_body, b_text, b_len = baseline(tree)
+            b_body, b_text, b_len = baseline(self._pruned())
             if b_len > len(temp_text):
                 postbody, temp_text = b_body, b_text
         # 4. recall escalation: a short extraction covering little of the page
         if (
             0 < len(temp_text) < ESCALATION_MAX_LENGTH
             # the cheap upper bound settles most pages; the exact length only when it cannot
-            and len(temp_text) < ESCALATION_PAGE_SHARE * _page_text_bound(tree)
-            and len(temp_text) < ESCALATION_PAGE_SHARE * self._page_text_length(tree)
+            # (read on the page itself, no pruned copy needed: pruning only removes text)
+            and len(temp_text) < ESCALATION_PAGE_SHARE * _page_text_bound(self._tree)
+            and len(temp_text) < ESCALATION_PAGE_SHARE * self._page_text_length()
         ):
             r_options = copy(options)
             r_options.focus = "recall"
             r_text = ""
             try:
-                r_body, r_text = self._stages_1_2(tree, r_options)
+                r_body, r_text = self._stages_1_2(r_options)
             except Exception:  # pragma: no cover - as trafilatura: a failed retry is no result
                 r_text = ""
             j_text = ""
             if not options.fast:
                 try:
-                    j_body, j_text = justext_rescue(copy(tree), options)
+                    j_body, j_text = justext_rescue(copy(self._pruned()), options)
                 except Exception:  # pragma: no cover
                     j_text = ""
             len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
@@ -158,9 +165,7 @@ class BodyCascade:
                 postbody, temp_text = r_body, r_text
         return postbody, temp_text
 
-    def _stages_1_2(
-        self, tree: lxml_html.HtmlElement, options: Extractor
-    ) -> tuple[etree._Element, str]:
+    def _stages_1_2(self, options: Extractor) -> tuple[etree._Element, str]:
         """The main extractor, then (full mode) the comparison with readability and jusText:
         trafilatura's ``_extract_and_compare`` on the cleaned and converted tree.
 
@@ -171,7 +176,7 @@ class BodyCascade:
         """
         main = self._main.get(options.focus)
         if main is None:
-            main, recovered = _main_extraction(tree, options, self.url)
+            main, recovered = _main_extraction(self._take_pruned, options, self.url)
             if options.focus == "recall" or not recovered:
                 self._main[options.focus] = main
         postbody, temp_text = main
@@ -181,13 +186,14 @@ class BodyCascade:
             options.focus == "recall" and len(temp_text) > options.min_extracted_size * 10
         ):
             return postbody, temp_text
-        backup = tree_cleaning(copy(tree), options)  # the cleaned tree before tag conversion
-        return compare_extraction(backup, copy(tree), postbody, temp_text, options)
+        # the cleaned tree before tag conversion (justext's input), the raw one (readability's)
+        backup = tree_cleaning(copy(self._pruned()), options)
+        return compare_extraction(backup, copy(self._pruned()), postbody, temp_text, options)
 
-    def _page_text_length(self, tree: lxml_html.HtmlElement) -> int:
-        """``len(html2txt(tree))``, computed once per page."""
+    def _page_text_length(self) -> int:
+        """``len(html2txt(tree))`` of the pruned page, computed once per page."""
         if self._page_length is None:
-            self._page_length = len(page_text(tree))
+            self._page_length = len(page_text(self._pruned()))
         return self._page_length
 
 
@@ -195,7 +201,9 @@ def _page_text_bound(tree: lxml_html.HtmlElement) -> int:
     """An upper bound of ``len(page_text(tree))`` without copying the page: the body's words
     joined by single spaces, plus two for each block element (``_spaced_text`` puts a space
     before its text and its tail, each splitting at most one word in two); the boilerplate
-    that ``page_text`` deletes and the control characters it drops only shorten the text."""
+    that ``page_text`` deletes and the control characters it drops only shorten the text.
+    Deleting elements (their tails kept) never lengthens the words joined by single spaces,
+    so the bound of a page holds for the page pruned too."""
     body = tree.find(".//body")
     body = tree if body is None else body
     blocks = sum(1 for _ in body.iter(*_BLOCK_ELEMS))  # a walk in C; an XPath count is slower
@@ -203,10 +211,11 @@ def _page_text_bound(tree: lxml_html.HtmlElement) -> int:
 
 
 def _main_extraction(
-    tree: lxml_html.HtmlElement, options: Extractor, url: str | None
+    take_tree: Callable[[], lxml_html.HtmlElement], options: Extractor, url: str | None
 ) -> tuple[tuple[etree._Element, str], bool]:
-    """trafilatura's ``extract_content`` on the tree cleaned and converted, and whether its
-    wild-text recovery ran.
+    """trafilatura's ``extract_content`` on the pruned page (from ``take_tree``, which hands
+    over a tree the caller may change) cleaned and converted, and whether its wild-text
+    recovery ran.
 
     ``extract_content`` deep-copies the converted tree and lists its elements before the main
     pass, for a recovery that runs on a few pages in a hundred; here the main pass runs first
@@ -216,7 +225,7 @@ def _main_extraction(
     """
 
     def converted() -> lxml_html.HtmlElement:
-        return convert_tags(tree_cleaning(copy(tree), options), options, url)
+        return convert_tags(tree_cleaning(take_tree(), options), options, url)
 
     result_body, temp_text, _ = _extract(converted(), options)
     if len(result_body) == 0 or len(temp_text) < options.min_extracted_size:
@@ -341,50 +350,65 @@ _COMMENT_PRUNE_PATH = (
     "'^(?:[Cc]omment(?!ary)|comol)') or re:test(@class, '^[Cc]omment(?!ary)|(?:article|post)-"
     "comments')]"
 )
-_SECTION_TAGS = ("div", "section", "aside")
+_SECTION_TAGS = frozenset(["div", "section", "aside"])
 _SCROLL = re.compile(r"mvp-post-add-(?:box|wrap)|infinite-?scroll")
 _APPENDED_POST = re.compile(r"mvp-post-add-(?:box|wrap)")
-_COMMENT_TAGS = ("div", "list", "section", "details", "ol", "ul")
+_COMMENT_TAGS = frozenset(["div", "list", "section", "details", "ol", "ul"])
 _COMMENT_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol|disqus_thread|dsq-comments)")
 _COMMENT_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
 _COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
+_PRUNABLE_TAGS = tuple(sorted(_SECTION_TAGS | _COMMENT_TAGS))
+# plain-substring pre-tests: a value failing one can match no pattern it guards
+_COMMENT_ID_STARTS = ("Comment", "comment", "comol", "disqus_thread", "dsq-comments")
+_COMMENT_CLASS_STARTS = ("Comment", "comment")
 
 
 def _raw_prune_sections(
     tree: etree._Element,
-) -> tuple[list[etree._Element], list[etree._Element]]:
-    """RAW_TREE_PRUNE_XPATH's two selections in one walk over the sections: [0] infinite-scroll
-    containers (unless holding the h1), [1] Elementor share-button blocks."""
-    scroll, share = [], []
-    for node in tree.iterdescendants(*_SECTION_TAGS):
-        ident, css = node.get("id", ""), node.get("class", "")
-        if "elementor-share-buttons" in css:
-            share.append(node)
-        if not (_SCROLL.search(ident) or _SCROLL.search(css)):
-            continue
-        if (
-            next(node.iterdescendants("h1"), None) is None
-            or _APPENDED_POST.search(ident)
-            or _APPENDED_POST.search(css)
-        ):
-            scroll.append(node)
-    return scroll, share
+) -> tuple[list[etree._Element], list[etree._Element], list[etree._Element]]:
+    """The raw-tree prunes' selections from one walk over the page's sections: [0] and [1]
+    are RAW_TREE_PRUNE_XPATH's (infinite-scroll containers unless holding the h1,
+    Elementor share-button blocks), [2] REMOVE_COMMENTS_AND_LISTS_XPATH's (comment sections
+    and comment lists).
 
-
-def _comment_sections(tree: etree._Element) -> list[etree._Element]:
-    """REMOVE_COMMENTS_AND_LISTS_XPATH: comment sections and comment lists."""
-    out = []
-    for node in tree.iterdescendants(*_COMMENT_TAGS):
-        ident, css = node.get("id", ""), node.get("class", "")
-        if not (_COMMENT_ID.search(ident) or _COMMENT_CLASS.search(css)):
+    Each test reads only the element's own tag and attributes (and, for a scroll container,
+    its descendants' tags), so selecting all three before deleting any gives what each
+    expression selects after the deletions before it: an element inside a removed section
+    is deleted from the removed part only, the page is unchanged.
+    """
+    scroll, share, comments = [], [], []
+    for node in tree.iterdescendants(*_PRUNABLE_TAGS):
+        get = node.get
+        ident, css = get("id", ""), get("class", "")
+        if not (ident or css):
             continue
-        if (
-            node.tag not in ("ol", "ul")
-            or _COMMENT_LIST_ID.search(ident)
-            or _COMMENT_CLASS.search(css)
+        tag = node.tag
+        if tag in _SECTION_TAGS:
+            if "elementor-share-buttons" in css:
+                share.append(node)
+            scrolls = (
+                "mvp-post-add-" in ident
+                or "infinite" in ident
+                or "mvp-post-add-" in css
+                or "infinite" in css
+            ) and (_SCROLL.search(ident) or _SCROLL.search(css))
+            if scrolls and (
+                next(node.iterdescendants("h1"), None) is None
+                or _APPENDED_POST.search(ident)
+                or _APPENDED_POST.search(css)
+            ):
+                scroll.append(node)
+        if tag not in _COMMENT_TAGS:
+            continue
+        id_hit = ident.startswith(_COMMENT_ID_STARTS) and _COMMENT_ID.search(ident)
+        class_hit = (
+            "omments" in css or css.startswith(_COMMENT_CLASS_STARTS)
+        ) and _COMMENT_CLASS.search(css)
+        if (id_hit or class_hit) and (
+            tag not in ("ol", "ul") or class_hit or _COMMENT_LIST_ID.search(ident)
         ):
-            out.append(node)
-    return out
+            comments.append(node)
+    return scroll, share, comments
 
 
 def _delete_all(nodes: list[etree._Element]) -> None:
