@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import claimledger
+from claimledger import language
 from claimledger.language import not_english
 from claimledger.nlp.regions import build_regions
 
@@ -59,3 +61,24 @@ def test_an_english_page_declared_russian_is_read() -> None:
     assert doc.pipeline.nlp == "rules"
     assert any(c.cue for c in doc.claims)
     assert any(f.value == 40 for f in doc.figures)
+
+
+def test_the_quick_reads_count_what_the_regex_reads(corpus: Path) -> None:
+    """Words read as ASCII once curly quotes and dashes are spaces, and the script judged
+    without a regex when too few characters could be other letters: the same answers."""
+    texts = [p.read_text() for p in sorted((corpus / "polnear-dev" / "text").glob("*.txt"))[:30]]
+    texts += [
+        "“Ça va,” he said — naïve café—straße’s 10\xa0km…",
+        "Министр заявил — «переговоры» возобновятся… " * 10,
+        "’“—…" * 200 + "Я" * 99,  # many marks, 99 other letters: too few to decide
+        "’“—…" * 200 + "Я" * 101 + "a" * 99,  # 101 other letters outnumber 99 Latin ones
+    ]
+    for text in texts:
+        folded = text.casefold()
+        assert language._words(folded) == re.findall(r"\w+", folded)
+        other = len(re.findall(r"[^\W\d_A-Za-z\u00c0-\u024f]", text))
+        latin = len(re.findall(r"[A-Za-z\u00c0-\u024f]", text))
+        expected = other + latin >= 200 and latin < other
+        assert language._mostly_other_script(text) == expected, text[:40]
+    assert language._mostly_other_script(texts[-1])
+    assert not language._mostly_other_script(texts[-2])
