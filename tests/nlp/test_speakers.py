@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from claimledger.model import Claim, Comment, Document, Section
@@ -10,6 +13,7 @@ from claimledger.nlp.pipeline import installed_models
 from claimledger.nlp.speakers import (
     SourceRef,
     SpeakerResolver,
+    _stands_alone,
     capitalised_names,
     find_acronyms,
     parse_mention,
@@ -255,3 +259,18 @@ def test_a_well_known_acronym_is_its_body_unless_the_page_defines_it(engine: str
     doc = _doc("The league has grown, the World Hockey Organisation (WHO) said on Tuesday.")
     annotate(doc, engine)
     assert [e.name for e in doc.entities] == ["World Hockey Organisation"]
+
+
+def test_a_word_stands_alone_where_the_pattern_finds_it() -> None:
+    """``_stands_alone`` (str.find and a look at each neighbour) answers as the pattern
+    ``(?<![\\w-])key(?![\\w-])`` does, for words, dotted and hyphenated keys and the empty one."""
+    randomly = random.Random(11)
+    letters = list("ab -._é")
+    found = 0
+    for _ in range(20_000):
+        text = "".join(randomly.choice(letters) for _ in range(randomly.randint(0, 12)))
+        key = "".join(randomly.choice(letters) for _ in range(randomly.randint(0, 3)))
+        expected = re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", text) is not None
+        assert _stands_alone(text, key) == expected, (text, key)
+        found += expected
+    assert 1_000 < found < 19_000

@@ -81,7 +81,6 @@ _ACRONYM_DEF = re.compile(
     r"|on|in|de|al))*)[ \t]*\(([A-Z][A-Za-z&]{1,9})\)(?:,[ \t]+(?:an?|the)[ \t]+"
     r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b)?"
 )
-_RUN = re.compile(r"[\w-]+")
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
 _CAP_WORD = re.compile(r"[A-Z][\w’'\-.&]*")
 _WORD = re.compile(r"[\w’'\-.&]+")
@@ -463,7 +462,6 @@ class SpeakerResolver:
                 self.acronym_heads.setdefault(norm(acr.full), set()).add(acr.descriptor)
         self.candidates = sorted(candidates, key=lambda c: c.span)
         self._candidate_words: list[list[str]] | None = None  # each one's words, once needed
-        self._runs: set[str] | None = None  # the text's [\w-] runs, once needed
         self._parsed: dict[tuple[str, str | None, bool], MentionInfo] = {}
         # (span, entity, group, in_content) of every linked mention, for pronouns
         self.linked: list[tuple[Span, _Entity, str, bool]] = []
@@ -584,12 +582,7 @@ class SpeakerResolver:
         """A capitalised word the page also writes in lower case: capitalised by position."""
         if " " in word:
             return False
-        key = word.lower()
-        if _RUN.fullmatch(key):  # a whole run of the text's [\w-] characters, or nowhere
-            if self._runs is None:
-                self._runs = set(_RUN.findall(self.text))
-            return key in self._runs
-        return re.search(r"(?<![\w-])" + re.escape(key) + r"(?![\w-])", self.text) is not None
+        return _stands_alone(self.text, word.lower())
 
     def _link_unnamed(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
         if info.definite and info.head:
@@ -863,6 +856,29 @@ def _drop_nested(spans: list[Span]) -> list[Span]:
             continue
         out.append(span)
     return out
+
+
+_RUN_CHAR = re.compile(r"[\w-]")
+_EMPTY_ALONE = re.compile(r"(?<![\w-])(?![\w-])")
+
+
+def _stands_alone(text: str, key: str) -> bool:
+    """Whether ``key`` occurs in ``text`` with no [\\w-] character on either side (as
+    ``(?<![\\w-])key(?![\\w-])`` finds it): the occurrences are found by ``str.find``, a
+    pattern per word would be compiled, and a set of the page's runs read the whole page."""
+    if not key:
+        return _EMPTY_ALONE.search(text) is not None
+    is_run_char = _RUN_CHAR.match
+    size, end_of_text = len(key), len(text)
+    at = text.find(key)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not is_run_char(text, at - 1)) and (
+            end == end_of_text or not is_run_char(text, end)
+        ):
+            return True
+        at = text.find(key, at + 1)
+    return False
 
 
 # -- candidates ---------------------------------------------------------------------------------
