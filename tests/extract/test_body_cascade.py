@@ -51,9 +51,15 @@ def test_cascade_bodies_equal_bare_extraction(corpus: Path) -> None:
 
 
 def test_page_text_equals_html2txt(corpus: Path) -> None:
-    """The escalation gate's measure of the page, without the EXSLT callback, is html2txt's."""
+    """The escalation gate's measure of the page, without the EXSLT callback, is html2txt's;
+    the walk behind it selects what BASIC_CLEAN_XPATH selects on the whole page too (jusText's
+    cleaning in the escalation)."""
+    from trafilatura.settings import BASIC_CLEAN_XPATH
+
     for name, tree in _trees(corpus, 1):
         assert page_text(tree) == html2txt(tree), name
+        if body_cascade._MIRRORS_BASIC_CLEAN:
+            assert body_cascade._basic_clean_targets(tree) == BASIC_CLEAN_XPATH(tree), name
 
 
 @pytest.mark.skipif(not body_cascade._MIRRORS_RAW_PRUNE, reason="another trafilatura version")

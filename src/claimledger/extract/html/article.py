@@ -323,10 +323,17 @@ def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Blo
     position_of = {node: n for n, node in enumerate(anchors)}
     block_pos: dict[int, float] = {}
     findable = len(set(wanted.values()))
+    # an element whose first word opens no block's key cannot have one of the keys (most do
+    # not: menus, teasers, other stories): only its first word is read before the whole key
+    openers = {key.partition(" ")[0] for key in wanted}
     for n, node in enumerate(anchors):
         if node in in_caption:
             continue
-        i = wanted.get(_key(_LEAD_TEXT(node)))
+        lead = _LEAD_TEXT(node)[:400].casefold()  # what _key reads
+        first = _WORD.search(lead)
+        if (first.group() if first else "") not in openers:
+            continue
+        i = wanted.get(" ".join(_WORD.findall(lead)[:40]))
         if i is not None and i not in block_pos:
             block_pos[i] = n
             if len(block_pos) == findable:  # every block placed: later anchors change nothing

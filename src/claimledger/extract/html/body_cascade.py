@@ -38,7 +38,7 @@ try:
         ESCALATION_PAGE_SHARE,
         _forum_thread_page,
     )
-    from trafilatura.external import compare_extraction, justext_rescue
+    from trafilatura.external import compare_extraction, justext_rescue, try_justext
     from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
     from trafilatura.main_extractor import _elem_text, _extract, extract_content
     from trafilatura.settings import (
@@ -47,7 +47,7 @@ try:
         MIN_DUPLICATE_LENGTH,
         Extractor,
     )
-    from trafilatura.utils import SPACING_PROTECTED, text_chars_test
+    from trafilatura.utils import SPACING_PROTECTED, text_chars_test, trim
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         BODY_XPATH,
@@ -155,7 +155,7 @@ class BodyCascade:
             j_text = ""
             if not options.fast:
                 try:
-                    j_body, j_text = justext_rescue(copy(self._pruned()), options)
+                    j_body, j_text = _justext_rescue(copy(self._pruned()), options)
                 except Exception:  # pragma: no cover
                     j_text = ""
             len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
@@ -292,6 +292,16 @@ def page_text(tree: lxml_html.HtmlElement) -> str:
     return _spaced_text(body)
 
 
+def _justext_rescue(tree: lxml_html.HtmlElement, options: Extractor) -> tuple[etree._Element, str]:
+    """trafilatura's ``justext_rescue``, its ``basic_cleaning`` done by the walk below."""
+    if not _MIRRORS_BASIC_CLEAN:
+        return justext_rescue(tree, options)
+    for node in _basic_clean_targets(tree):
+        delete_element(node)
+    body = try_justext(tree, options.url, options.lang)
+    return body, trim(" ".join(body.itertext()))
+
+
 # the elements a walk below can select at all, picked in C (document order) so the Python loop
 # sees only those
 _CLEANABLE = etree.XPath(
@@ -306,7 +316,8 @@ _HIDEABLE = etree.XPath("descendant::*[@class or @id or @style or @aria-hidden]"
 
 
 def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
-    """The elements BASIC_CLEAN_XPATH selects under ``body``, in document order."""
+    """The elements BASIC_CLEAN_XPATH selects under ``body`` (or the page's root), in
+    document order."""
     consent = _CONSENT.search
     out = []
     for node in _CLEANABLE(body):

@@ -69,10 +69,14 @@ def _candidates(tree: etree._Element) -> list[etree._Element]:
     values come out as strings, are tested here, and only a hit's element is looked up."""
     found: list[etree._Element] = []
     last = None
+    # a page repeats its class values (menu items, cards): each distinct one is searched once
+    class_hits: dict[str, bool] = {}
     for value in _MARKABLE_ATTRIBUTES(tree):
         name = value.attrname
         if name == "class":
-            hit = _CLASS_MARK.search(value) is not None
+            hit = class_hits.get(value)
+            if hit is None:
+                hit = class_hits[value] = _CLASS_MARK.search(value) is not None
         elif name == "id":
             hit = _ID_MARK.search(value) is not None
         else:
