@@ -88,13 +88,14 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
         return f"{NONE} (the text reads as {other}; the language work reads English)"
     region_texts = [mask_markup(t) for t in raw_texts]
     sdocs = engine.parse(region_texts)
+    untagged = engine.model is None  # the rules engine: no Doc carries a tag or a parse
 
     drafts: list[ClaimDraft] = []
     figures: list[tuple[FigureDraft, tuple[int, int], int | None]] = []  # draft, span, part_of
     flags: list[Flag] = []
     read: list[tuple[Region, Doc, list[ClaimDraft]]] = []
     for region, sdoc, region_text in zip(regions, sdocs, region_texts, strict=True):
-        attributions = find_attributions(sdoc, region_text)
+        attributions = find_attributions(sdoc, region_text, untagged=untagged)
         attributed = attributed_claims(text, region, attributions)
         drafts += attributed + own_claims(text, region, sdoc, attributed)
         read.append((region, sdoc, attributed))

@@ -465,8 +465,11 @@ class _Finder:
         toks: list[Token] | None = None,
         lowers: list[str] | None = None,
         hits: list[int] | None = None,
+        untagged: bool = False,
     ) -> None:
         self.doc = doc
+        if untagged:  # known without has_annotation's walk over every token
+            self.parsed = self.tagged = False
         # the Doc's tokens once: indexing a list is far cheaper than indexing the Doc
         self.toks: list[Token] = list(doc) if toks is None else toks
         if lowers is None:
@@ -1939,10 +1942,14 @@ class _Finder:
             draft.nested_in = best
 
 
-def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraft]:
+def find_attributions(
+    doc: Doc, text: str | None = None, *, untagged: bool = False
+) -> list[AttributionDraft]:
     """Attributions in doc, char offsets relative to doc.text, ordered by cue position.
 
     ``text``: doc.text when the caller has it (spaCy rebuilds it from the tokens on each call).
+    ``untagged``: the caller knows no tagger or parser ran over doc (the rules engine), so
+    the reading without a parse is taken without asking every token.
     """
     if len(doc) == 0:
         return []
@@ -1958,7 +1965,7 @@ def find_attributions(doc: Doc, text: str | None = None) -> list[AttributionDraf
         # run() can find nothing: every draft starts from a watched token (a cue verb or
         # noun, a poll noun, a colon or dash) or from a match of _GLUED_DASH or _NO_COMMENT
         return []
-    return _Finder(doc, text, toks, _lowers(doc, hashes), hits).run()
+    return _Finder(doc, text, toks, _lowers(doc, hashes), hits, untagged).run()
 
 
 @Language.factory(
