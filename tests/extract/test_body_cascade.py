@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 from trafilatura.baseline import html2txt
+from trafilatura.htmlprocessing import convert_tags, tree_cleaning
 
 from claimledger.extract.html import body_cascade, parse_html
 from claimledger.extract.html.article import _run_trafilatura, drop_elements, drop_inert
@@ -80,9 +81,9 @@ def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
 
 @pytest.mark.skipif(not body_cascade._MIRRORS_DISCARD, reason="another trafilatura version")
 def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
-    """The walks standing in for OVERALL_DISCARD_XPATH (and BODY_XPATH's first expression)
-    pick the very same elements, on pages as parsed and as trafilatura's extractor sees them
-    (its own tag names)."""
+    """The walks standing in for OVERALL_DISCARD_XPATH (and BODY_XPATH's first, third and
+    fourth expressions) pick the very same elements, on pages as parsed and as trafilatura's
+    extractor sees them (its own tag names)."""
     from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
 
     with body_cascade._python_discard_tests():
@@ -90,7 +91,7 @@ def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
     assert walks == body_cascade._DISCARD_WALKS
     assert OVERALL_DISCARD_XPATH[0] is not walks[0]  # restored after the block
     assert BODY_XPATH[0] is not body_cascade._first_article_container
-    selected = articles = 0
+    selected = articles = stories = mains = 0
     for tree in _raw_and_converted_trees(corpus):
         for walk, xpath in zip(walks, OVERALL_DISCARD_XPATH, strict=True):
             found = walk(tree)
@@ -100,13 +101,19 @@ def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
         found = body_cascade._first_article_container(tree)
         assert found == BODY_XPATH[0](tree)[:1]
         articles += len(found)
+        if body_cascade._MIRRORS_CONTAINERS:
+            found = body_cascade._first_story_container(tree)
+            assert found == BODY_XPATH[2](tree)
+            stories += len(found)
+            found = body_cascade._first_main_container(tree)
+            assert found == BODY_XPATH[3](tree)
+            mains += len(found)
     assert selected and articles
+    assert (stories and mains) or not body_cascade._MIRRORS_CONTAINERS
 
 
 def _raw_and_converted_trees(corpus: Path) -> list[etree._Element]:
     """comments-dev pages as parsed, aeb-dev pages before and after trafilatura's cleaning."""
-    from trafilatura.htmlprocessing import convert_tags, tree_cleaning
-
     options = body_cascade._options(True, None)
     pages = sorted((corpus / "comments-dev" / "html").glob("*.html"))
     trees = [parse_html(decode(p.read_bytes(), str(p), is_html=True)[0], str(p)) for p in pages]
@@ -114,3 +121,35 @@ def _raw_and_converted_trees(corpus: Path) -> list[etree._Element]:
         trees.append(tree)
         trees.append(convert_tags(tree_cleaning(copy(tree), options), options, None))
     return trees
+
+
+@pytest.mark.skipif(not body_cascade.AVAILABLE, reason="another trafilatura version")
+def test_section_prune_equals_trafilaturas(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The section prune that skips a link-density round leaves the very tree trafilatura's
+    leaves, in each focus, on aeb-dev pages as the main extractor sees them; on some page the
+    second round runs (the first deleted something), on some it is skipped."""
+    from trafilatura import main_extractor
+    from trafilatura.settings import TAG_CATALOG
+
+    calls: list[str] = []
+    density = body_cascade.delete_by_link_density
+
+    def counted(tree: etree._Element, tag: str, **kwargs: bool) -> etree._Element:
+        calls.append(tag)
+        return density(tree, tag, **kwargs)
+
+    monkeypatch.setattr(body_cascade, "delete_by_link_density", counted)
+    potential_tags = {*TAG_CATALOG, "table", "td", "th", "tr"}
+    rounds = set()
+    for _, tree in _trees(corpus, 2):
+        for focus in ("balanced", "recall", "precision"):
+            options = copy(body_cascade._options(True, None))
+            options.focus = focus
+            converted = convert_tags(tree_cleaning(copy(tree), options), options, None)
+            ours, theirs = copy(converted), copy(converted)
+            calls.clear()
+            body_cascade._prune_unwanted_sections(ours, potential_tags, options)
+            main_extractor.prune_unwanted_sections(theirs, potential_tags, options)
+            assert etree.tostring(ours) == etree.tostring(theirs)
+            rounds.add(calls.count("div"))
+    assert rounds == {1, 2}

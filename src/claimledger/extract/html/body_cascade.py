@@ -30,6 +30,7 @@ _CHECKED_VERSION = "2.3.1"
 
 try:
     import trafilatura
+    from trafilatura import main_extractor
     from trafilatura.baseline import _BLOCK_ELEMS, _spaced_text, baseline
     from trafilatura.core import (
         ESCALATION_ACCEPT_RATIO,
@@ -39,7 +40,13 @@ try:
         _forum_thread_page,
     )
     from trafilatura.external import compare_extraction, justext_rescue, try_justext
-    from trafilatura.htmlprocessing import convert_tags, prune_unwanted_nodes, tree_cleaning
+    from trafilatura.htmlprocessing import (
+        convert_tags,
+        delete_by_link_density,
+        link_density_test_tables,
+        prune_unwanted_nodes,
+        tree_cleaning,
+    )
     from trafilatura.main_extractor import _elem_text, _extract, extract_content
     from trafilatura.settings import (
         _COOKIE_CONSENT_RE,
@@ -51,9 +58,12 @@ try:
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         BODY_XPATH,
+        DISCARD_IMAGE_ELEMENTS,
         OVERALL_DISCARD_XPATH,
+        PRECISION_DISCARD_XPATH,
         RAW_TREE_PRUNE_XPATH,
         REMOVE_COMMENTS_AND_LISTS_XPATH,
+        TEASER_DISCARD_XPATH,
     )
 
     AVAILABLE = getattr(trafilatura, "__version__", None) == _CHECKED_VERSION
@@ -64,6 +74,7 @@ except ImportError:  # pragma: no cover - another trafilatura layout
 _MIRRORS_BASIC_CLEAN = False
 _MIRRORS_RAW_PRUNE = False
 _MIRRORS_DISCARD = False
+_MIRRORS_CONTAINERS = False
 
 
 class BodyCascade:
@@ -548,25 +559,153 @@ _ARTICLE_PATH = (
 )
 _ARTICLE_ID = re.compile(_ARTICLE_ID_RE)
 _ARTICLE_CLASS = re.compile(_ARTICLE_CLASS_RE)
-_ARTICLE_CANDIDATES = etree.XPath(
-    "descendant::*[self::article or self::div or self::main or self::section]"
-    "[@class or @id or @itemprop]"
-)
+_CONTAINER_TAGS = ("article", "div", "main", "section")
 
 
 def _first_article_container(tree: etree._Element) -> list[etree._Element]:
-    """BODY_XPATH[0]'s first element: a container named as the article's content."""
-    for node in _ARTICLE_CANDIDATES(tree):
+    """BODY_XPATH[0]'s first element: a container named as the article's content.
+
+    A lazy walk over the four tags (picked in C): it stops at the first hit instead of
+    listing every candidate first."""
+    for node in tree.iterdescendants(*_CONTAINER_TAGS):
         css, ident = node.get("class"), node.get("id")
         if (
             css in ("post", "entry")
-            or node.get("itemprop") == "articleBody"
-            or ident == "articleContent"
-            or (ident is not None and _ARTICLE_ID.search(ident))
+            or (ident is not None and (ident == "articleContent" or _ARTICLE_ID.search(ident)))
             or (css is not None and _ARTICLE_CLASS.search(css))
+            or node.get("itemprop") == "articleBody"
         ):
             return [node]
     return []
+
+
+# BODY_XPATH[2] and [3], the story and main-content containers trafilatura falls back to when
+# the first two find nothing usable (their EXSLT tests call back into Python for every
+# container on the page); each selects the first match in document order
+_STORY_ID_RE = "^primary|story-body"
+_STORY_CLASS_RE = (
+    "^article |post-bodycopy|story-?content|(?:theme|blog|section|single)-content|single-post"
+    "|main-column|wpb_text_column|story-body|field-body"
+)
+_STORY_PATH = (
+    "(.//*[self::article or self::div or self::main or self::section][ @role='article' or "
+    "@id='article' or @id='story' or @class='postarea' or @class='art-postcontent' or "
+    "@class='text' or @class='cell' or @class='story' or "
+    f"re:test(@id, '{_STORY_ID_RE}') or re:test(@class, 'fulltext', 'i') or "
+    f"re:test(@class, '{_STORY_CLASS_RE}') ])[1]"
+)
+_MAIN_ID_RE = "content-main|content-body|contentBody"
+_MAIN_CLASS_RE = "content[-_]main|content(?:-|__)body"
+_MAIN_PATH = (
+    "(.//*[self::article or self::div or self::main or self::section][ @id='content' or "
+    f"@class='content' or re:test(@id, '{_MAIN_ID_RE}') or re:test(@class, '{_MAIN_CLASS_RE}') "
+    "or contains(translate(@id, 'CM','cm'), 'main-content') or contains(translate(@class, "
+    "'CM','cm'), 'main-content') or contains(translate(@class, 'CP','cp'), 'page-content') ])[1]"
+)
+_STORY_ID = re.compile(_STORY_ID_RE)
+_STORY_CLASS = re.compile(_STORY_CLASS_RE)
+_FULLTEXT = re.compile("fulltext", re.IGNORECASE)
+_MAIN_ID = re.compile(_MAIN_ID_RE)
+_MAIN_CLASS = re.compile(_MAIN_CLASS_RE)
+
+
+def _first_story_container(tree: etree._Element) -> list[etree._Element]:
+    """BODY_XPATH[2]: the first container named as a story (role, id or class)."""
+    for node in tree.iterdescendants(*_CONTAINER_TAGS):
+        get = node.get
+        ident, css = get("id"), get("class")
+        if (
+            (ident is not None and (ident in ("article", "story") or _STORY_ID.search(ident)))
+            or (
+                css is not None
+                and (
+                    css in ("postarea", "art-postcontent", "text", "cell", "story")
+                    or _FULLTEXT.search(css)
+                    or _STORY_CLASS.search(css)
+                )
+            )
+            or get("role") == "article"
+        ):
+            return [node]
+    return []
+
+
+def _first_main_container(tree: etree._Element) -> list[etree._Element]:
+    """BODY_XPATH[3]: the first container named as the page's main content."""
+    for node in tree.iterdescendants(*_CONTAINER_TAGS):
+        ident, css = node.get("id"), node.get("class")
+        if (
+            ident is not None
+            and (
+                ident == "content"
+                or _MAIN_ID.search(ident)
+                or "main-content" in ident.replace("C", "c").replace("M", "m")
+            )
+        ) or (
+            css is not None
+            and (
+                css == "content"
+                or _MAIN_CLASS.search(css)
+                or "main-content" in css.replace("C", "c").replace("M", "m")
+                or "page-content" in css.replace("C", "c").replace("P", "p")
+            )
+        ):
+            return [node]
+    return []
+
+
+# -- the section prune with one link-density round less when it can change nothing ------------
+
+_COUNT_ELEMENTS = etree.XPath("count(descendant-or-self::*)")
+
+
+def _prune_unwanted_sections(
+    tree: lxml_html.HtmlElement,
+    potential_tags: set[str],
+    options: Extractor,
+    keep_teasers: bool = False,
+) -> lxml_html.HtmlElement:
+    """trafilatura's ``prune_unwanted_sections`` (the main extractor's pruning of each
+    candidate body), step for step, but for one thing: its two rounds of link-density
+    deletions run the second only when the first deleted something. The tests read the tree
+    and only the tree, and a round deletes what they pick once all are read, so a round that
+    deleted nothing leaves the second the very tree the first saw: it would delete nothing
+    either (the element count, read in C, tells whether anything went)."""
+    favor_precision = options.focus == "precision"
+    tree = prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)
+    if "graphic" not in potential_tags:
+        tree = prune_unwanted_nodes(tree, DISCARD_IMAGE_ELEMENTS)
+    if options.focus != "recall":
+        if not keep_teasers:
+            tree = prune_unwanted_nodes(tree, TEASER_DISCARD_XPATH)
+        if favor_precision:
+            tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH)
+    for _ in range(2):
+        before = _COUNT_ELEMENTS(tree)
+        tree = delete_by_link_density(
+            tree, "div", backtracking=True, favor_precision=favor_precision
+        )
+        tree = delete_by_link_density(
+            tree, "list", backtracking=False, favor_precision=favor_precision
+        )
+        tree = delete_by_link_density(
+            tree, "p", backtracking=False, favor_precision=favor_precision
+        )
+        if _COUNT_ELEMENTS(tree) == before:
+            break
+    if "table" in potential_tags or favor_precision:
+        boilerplate_tables = [
+            elem for elem in tree.iter("table") if link_density_test_tables(elem) is True
+        ]
+        for elem in boilerplate_tables:
+            delete_element(elem, keep_tail=False)
+    if favor_precision:
+        while len(tree) > 0 and (tree[-1].tag == "head"):
+            delete_element(tree[-1], keep_tail=False)
+        tree = delete_by_link_density(tree, "head", backtracking=False, favor_precision=True)
+        tree = delete_by_link_density(tree, "quote", backtracking=False, favor_precision=True)
+    etree.strip_tags(tree, "span", *(() if "ref" in potential_tags else ("ref",)))
+    return tree
 
 
 _SWAP = threading.RLock()
@@ -574,19 +713,28 @@ _SWAP = threading.RLock()
 
 @contextmanager
 def _python_discard_tests() -> Iterator[None]:
-    """OVERALL_DISCARD_XPATH's expressions and BODY_XPATH's first replaced by the walks
-    above, for the block."""
-    if not _MIRRORS_DISCARD:
-        yield
-        return
+    """For the block: OVERALL_DISCARD_XPATH's expressions and BODY_XPATH's first replaced by
+    the walks above, and the main extractor's section prune by the one above."""
     with _SWAP:
-        saved = OVERALL_DISCARD_XPATH[:], BODY_XPATH[0]
-        OVERALL_DISCARD_XPATH[:] = _DISCARD_WALKS
-        BODY_XPATH[0] = _first_article_container
+        saved = (
+            OVERALL_DISCARD_XPATH[:],
+            BODY_XPATH[:],
+            main_extractor.prune_unwanted_sections,
+        )
+        if _MIRRORS_DISCARD:
+            OVERALL_DISCARD_XPATH[:] = _DISCARD_WALKS
+            BODY_XPATH[0] = _first_article_container
+        if _MIRRORS_CONTAINERS:
+            BODY_XPATH[2], BODY_XPATH[3] = _first_story_container, _first_main_container
+        main_extractor.prune_unwanted_sections = _prune_unwanted_sections
         try:
             yield
         finally:
-            OVERALL_DISCARD_XPATH[:], BODY_XPATH[0] = saved
+            (
+                OVERALL_DISCARD_XPATH[:],
+                BODY_XPATH[:],
+                main_extractor.prune_unwanted_sections,
+            ) = saved
 
 
 def _normal(path: str) -> str:
@@ -604,3 +752,7 @@ if AVAILABLE:
     _MIRRORS_DISCARD = [_normal(x.path) for x in OVERALL_DISCARD_XPATH] == list(
         _DISCARD_PATHS
     ) and _normal(BODY_XPATH[0].path) == _ARTICLE_PATH
+    _MIRRORS_CONTAINERS = [_normal(x.path) for x in BODY_XPATH[2:4]] == [
+        _STORY_PATH,
+        _MAIN_PATH,
+    ]
