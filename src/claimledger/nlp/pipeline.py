@@ -241,8 +241,9 @@ class WordIdSentencizer(Sentencizer):
         super().__init__(name)
         self._final_ids = frozenset(hash_string(mark) for mark in self.punct_chars)
         self._is_punct: dict[int, bool] = {}  # word id -> punctuation or a final mark
+        if {mark for mark in self.punct_chars if mark.isascii()} != {".", "!", "?"}:
+            raise ValueError("spaCy's sentence-final marks changed: see _has_mark")
         other_marks = sorted(mark for mark in self.punct_chars if not mark.isascii())
-        self._ascii_marks = sorted(mark for mark in self.punct_chars if mark.isascii())
         self._other_mark = re.compile("[" + "".join(map(re.escape, other_marks)) + "]")
 
     def predict(self, docs: list[Doc]) -> list[list[bool]]:
@@ -265,8 +266,11 @@ class WordIdSentencizer(Sentencizer):
         """Whether ``text`` holds a final mark: substring tests for ".", "!" and "?" (a
         character class with marks from many scripts scans far slower), the class only for
         other text."""
-        return any(mark in text for mark in self._ascii_marks) or (
-            not text.isascii() and self._other_mark.search(text) is not None
+        return (
+            "." in text
+            or "?" in text
+            or "!" in text
+            or (not text.isascii() and self._other_mark.search(text) is not None)
         )
 
     def _starts(self, doc: Doc) -> list[bool]:
