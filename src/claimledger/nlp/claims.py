@@ -143,10 +143,20 @@ def has_finite_verb(sdoc: Doc, start: int, end: int) -> bool:
         if lower in _FINITE_WORD_IDS and token.lower_ in _FINITE_WORDS:
             return True
         if token.i > first:
-            word = token.lower_
-            if len(word) >= 5 and word.endswith("ed"):
+            past = _PAST_SHAPE.get(lower)
+            if past is None:
+                if len(_PAST_SHAPE) > 1_000_000:
+                    _PAST_SHAPE.clear()  # a bound for long runs over very varied text
+                word = token.lower_
+                past = _PAST_SHAPE[lower] = len(word) >= 5 and word.endswith("ed")
+            if past:
                 return True
     return False
+
+
+# lower-case hash -> whether the word looks like a past form ("-ed", five letters or more):
+# a look-up instead of decoding the word from the StringStore for each token
+_PAST_SHAPE: dict[int, bool] = {}
 
 
 _FINITE_WORDS = _AUX | _IRREGULAR_PAST
