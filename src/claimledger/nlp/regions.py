@@ -9,7 +9,8 @@ resolved within a region's ``group``: the article (body and captions) or a singl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from typing import NamedTuple
 
 from claimledger.extract.text_layout import LIST_MARKER, split_lines
 from claimledger.model import BODY_KINDS, Document
@@ -17,8 +18,10 @@ from claimledger.model import BODY_KINDS, Document
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
+    """A paragraph-sized piece to read (a named tuple: a page has hundreds, and a frozen
+    dataclass is slow to make)."""
+
     origin: str  # article | caption | comment
     comment: str | None
     group: str  # "article" or the comment id: the scope of pronoun resolution
@@ -77,8 +80,16 @@ def build_regions(doc: Document) -> list[Region]:
         for s, e in pieces:
             regions.append(Region(origin, None, "article", s, e))
     spans = [(c.span, c.id) for c in doc.comments if not c.pingback]
+    # the other comments that start inside a comment, found among the spans sorted by start
+    # (a page may have hundreds of comments: no pass over all of them for each one)
+    by_start = sorted(spans, key=lambda item: item[0])
+    starts = [span[0] for span, _ in by_start]
     for (c_start, c_end), cid in spans:
-        inner = sorted(span for span, other in spans if other != cid and c_start <= span[0] < c_end)
+        inner = [
+            span
+            for span, other in by_start[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
+            if other != cid
+        ]
         cursor = c_start
         for i_start, i_end in [*inner, (c_end, c_end)]:
             for s, e in _pieces(text, cursor, max(cursor, i_start)):
