@@ -77,6 +77,26 @@ _MIRRORS_DISCARD = False
 _MIRRORS_CONTAINERS = False
 
 
+class _Matches(dict[str, bool]):
+    """Whether a pattern matches anywhere in a value, remembered by value.
+
+    Pages repeat their class and id values (menu items, cards, grid cells), and the walks
+    below test the same page several times (fast and full passes, the recall retry): each
+    distinct value is searched once, a repeat is one dict look-up. Bounded: cleared when full.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], limit: int = 20_000) -> None:
+        super().__init__()
+        self.pattern = pattern
+        self.limit = limit
+
+    def __missing__(self, value: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        hit = self[value] = self.pattern.search(value) is not None
+        return hit
+
+
 class BodyCascade:
     """One page's trafilatura extraction, fast and full, sharing their common first steps.
 
@@ -329,7 +349,7 @@ _HIDEABLE = etree.XPath("descendant::*[@class or @id or @style or @aria-hidden]"
 def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
     """The elements BASIC_CLEAN_XPATH selects under ``body`` (or the page's root), in
     document order."""
-    consent = _CONSENT.search
+    consent = _CONSENT_HIT
     out = []
     for node in _CLEANABLE(body):
         tag = node.tag
@@ -346,7 +366,7 @@ def _basic_clean_targets(body: etree._Element) -> list[etree._Element]:
         ):
             out.append(node)
             continue
-        if (css and consent(css)) or (ident and consent(ident)):
+        if (css and consent[css]) or (ident and consent[ident]):
             out.append(node)
     return out
 
@@ -477,10 +497,10 @@ _DISCARD_PATHS = (
     "@aria-hidden='true']",
 )
 _DISCARD_TAGS = ("div", "item", "list", "p", "section", "span")
-_DISCARD_ID = re.compile(_DISCARD_ID_RE)
-_DISCARD_CLASS = re.compile(_DISCARD_CLASS_RE)
-_HIDDEN_ID = re.compile(_HIDDEN_ID_RE)
-_HIDDEN_CLASS = re.compile(_HIDDEN_CLASS_RE)
+_DISCARD_ID_HIT = _Matches(re.compile(_DISCARD_ID_RE))
+_DISCARD_CLASS_HIT = _Matches(re.compile(_DISCARD_CLASS_RE))
+_HIDDEN_ID_HIT = _Matches(re.compile(_HIDDEN_ID_RE))
+_HIDDEN_CLASS_HIT = _Matches(re.compile(_HIDDEN_CLASS_RE))
 
 
 _ID_CLASS = ("id", "class")
@@ -507,8 +527,8 @@ def _boilerplate_sections(tree: etree._Element) -> list[etree._Element]:
             or "MostPopularStories" in get("data-component", "")
             # `@id|@class` is one of the two: only a page naming a cookie needs to know which
             or (("cookie" in ident or "cookie" in css) and "cookie" in _first_of(node, _ID_CLASS))
-            or _DISCARD_ID.search(ident)
-            or _DISCARD_CLASS.search(css)
+            or _DISCARD_ID_HIT[ident]
+            or _DISCARD_CLASS_HIT[css]
         ):
             out.append(node)
     return out
@@ -531,8 +551,8 @@ def _hidden_parts(tree: etree._Element) -> list[etree._Element]:
             or (("hidden" in ident or "hidden" in style) and "hidden" in _first_of(node, _ID_STYLE))
             or "display:none" in style
             or "display: none" in style
-            or _HIDDEN_ID.search(ident)
-            or _HIDDEN_CLASS.search(css or "")
+            or _HIDDEN_ID_HIT[ident]
+            or _HIDDEN_CLASS_HIT[css or ""]
             or get("aria-hidden") == "true"
         ):
             out.append(node)
@@ -557,8 +577,8 @@ _ARTICLE_PATH = (
     "@class='entry' or @itemprop='articleBody' or @id='articleContent' or "
     f"re:test(@id, '{_ARTICLE_ID_RE}') or re:test(@class, '{_ARTICLE_CLASS_RE}') ][1]"
 )
-_ARTICLE_ID = re.compile(_ARTICLE_ID_RE)
-_ARTICLE_CLASS = re.compile(_ARTICLE_CLASS_RE)
+_ARTICLE_ID_HIT = _Matches(re.compile(_ARTICLE_ID_RE))
+_ARTICLE_CLASS_HIT = _Matches(re.compile(_ARTICLE_CLASS_RE))
 _CONTAINER_TAGS = ("article", "div", "main", "section")
 
 
@@ -571,8 +591,8 @@ def _first_article_container(tree: etree._Element) -> list[etree._Element]:
         css, ident = node.get("class"), node.get("id")
         if (
             css in ("post", "entry")
-            or (ident is not None and (ident == "articleContent" or _ARTICLE_ID.search(ident)))
-            or (css is not None and _ARTICLE_CLASS.search(css))
+            or (ident is not None and (ident == "articleContent" or _ARTICLE_ID_HIT[ident]))
+            or (css is not None and _ARTICLE_CLASS_HIT[css])
             or node.get("itemprop") == "articleBody"
         ):
             return [node]
@@ -603,7 +623,7 @@ _MAIN_PATH = (
     "'CM','cm'), 'main-content') or contains(translate(@class, 'CP','cp'), 'page-content') ])[1]"
 )
 _STORY_ID = re.compile(_STORY_ID_RE)
-_STORY_CLASS = re.compile(_STORY_CLASS_RE)
+_STORY_CLASS_HIT = _Matches(re.compile(_STORY_CLASS_RE))
 _FULLTEXT = re.compile("fulltext", re.IGNORECASE)
 _MAIN_ID = re.compile(_MAIN_ID_RE)
 _MAIN_CLASS = re.compile(_MAIN_CLASS_RE)
@@ -621,7 +641,7 @@ def _first_story_container(tree: etree._Element) -> list[etree._Element]:
                 and (
                     css in ("postarea", "art-postcontent", "text", "cell", "story")
                     or _FULLTEXT.search(css)
-                    or _STORY_CLASS.search(css)
+                    or _STORY_CLASS_HIT[css]
                 )
             )
             or get("role") == "article"
@@ -742,7 +762,7 @@ def _normal(path: str) -> str:
 
 
 if AVAILABLE:
-    _CONSENT = re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE)
+    _CONSENT_HIT = _Matches(re.compile(_COOKIE_CONSENT_RE, re.IGNORECASE))
     _MIRRORS_BASIC_CLEAN = BASIC_CLEAN_XPATH.path == _BASIC_CLEAN_PATH.replace(
         "{re}", _COOKIE_CONSENT_RE
     )
