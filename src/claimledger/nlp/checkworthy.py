@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 
 def _w(words: str) -> list[str]:
@@ -79,9 +80,10 @@ _EVENT_HIT = (
 _EVENT = re.compile(rf"[^a-z]*+(?:(?!{_EVENT_HIT})[a-z][a-z\-]*+[^a-z]*+)*+(?={_EVENT_HIT})")
 
 
-def _has_event(text: str) -> bool:
-    """A word of the lower-case text (``[a-z][a-z-]*``) is an event word or opens with a stem."""
-    return _EVENT.match(text.lower()) is not None
+def _has_event(lowered: str) -> bool:
+    """A word of the lower-cased text (``[a-z][a-z-]*``) is an event word or opens with a
+    stem."""
+    return _EVENT.match(lowered) is not None
 
 
 # Each pattern below opens with a lookahead on the letters its words begin with: the same
@@ -150,13 +152,14 @@ def _terms(
     actors = named_actors(text)
     if actors:
         terms.append(("named actors", round(min(actors, 3) * 0.08, 2)))
-    if _has_event(text):
+    lowered = text.lower()  # read by the event and opinion tests
+    if _has_event(lowered):
         terms.append(("event", 0.15))
     if _may_have_time(text) and _TIME.search(text):
         terms.append(("time", 0.05))
     if attributed:
         terms.append(("attributed", 0.10 + (0.05 if named_source else 0.0)))
-    if _may_have_opinion(text) and _OPINION.search(text):
+    if _may_have_opinion(text, lowered) and _OPINION.search(text):
         terms.append(("opinion", -0.30))
     if abusive:
         terms.append(("abusive", -0.35))
@@ -204,11 +207,12 @@ _OPINION_KEY = re.compile(_prefix_tree(list(_OPINION_KEYS)))
 _ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
-def _may_have_opinion(text: str) -> bool:
-    """Whether the lower-case text holds the start of an opinion pattern alternative."""
+def _may_have_opinion(text: str, lowered: str) -> bool:
+    """Whether the text (``lowered``: its lower case) holds the start of an opinion pattern
+    alternative."""
     if not text.isascii() and _ASCII_FOLDS.search(text):
         return True  # lower-casing would not show what the case-blind pattern sees
-    return _OPINION_KEY.search(text.lower()) is not None
+    return _OPINION_KEY.search(lowered) is not None
 
 
 def check_worthiness(signals: ClaimSignals) -> float:
@@ -220,5 +224,5 @@ def check_worthiness(signals: ClaimSignals) -> float:
 
 def score(text: str, figures: int, attributed: bool, named_source: bool, abusive: bool) -> float:
     """``check_worthiness`` of these signals, without making a ClaimSignals first."""
-    total = sum(weight for _, weight in _terms(text, figures, attributed, named_source, abusive))
+    total = sum(map(itemgetter(1), _terms(text, figures, attributed, named_source, abusive)))
     return round(min(1.0, max(0.0, total)), 2)
