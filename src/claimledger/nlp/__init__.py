@@ -106,9 +106,10 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
                 if span:
                     flags.append(Flag(kind=abuse.kind, comment=region.comment, span=span))
 
-    for draft in drafts:  # a content that stops inside a Markdown link takes the link whole
-        draft.content = [_close_link(text, span) for span in draft.content]
-        draft.span = _close_link(text, draft.span)
+    if "](" in text:  # a content that stops inside a Markdown link takes the link whole
+        for draft in drafts:
+            draft.content = [_close_link(text, span) for span in draft.content]
+            draft.span = _close_link(text, draft.span)
     drafts.sort(key=lambda d: (d.span, d.cue or (0, 0)))
     # names a pronoun or a lone surname may point to, read only where such a source is
     wanted = {d.group for d in drafts if d.source and _needs_antecedent(text, d.source)}
@@ -209,6 +210,8 @@ def _attach_figures(
     drafts: list[ClaimDraft], figures: list[tuple[FigureDraft, tuple[int, int], int | None]]
 ) -> None:
     """Each figure goes to the claim whose content holds it (the innermost), else whose span."""
+    if not figures:
+        return
     # only a claim whose span or content holds the figure can take it: claims by where they
     # start, walked back from the figure while one reaching far enough is left
     bounds = [
