@@ -153,3 +153,19 @@ def test_section_prune_equals_trafilaturas(corpus: Path, monkeypatch: pytest.Mon
             assert etree.tostring(ours) == etree.tostring(theirs)
             rounds.add(calls.count("div"))
     assert rounds == {1, 2}
+
+
+@pytest.mark.skipif(not body_cascade.AVAILABLE, reason="another trafilatura version")
+def test_justext_run_equals_trafilaturas(corpus: Path) -> None:
+    """jusText with paragraphs that join their text once gives trafilatura's try_justext body,
+    on aeb-dev pages whole and cleaned as trafilatura cleans them for jusText."""
+    from trafilatura.baseline import basic_cleaning
+    from trafilatura.external import try_justext
+
+    kept = 0
+    for name, tree in _trees(corpus, 2):
+        for page in (tree, basic_cleaning(copy(tree))):
+            ours = body_cascade._try_justext(copy(page), None, None)
+            assert etree.tostring(ours) == etree.tostring(try_justext(copy(page), None, None)), name
+            kept += len(ours)
+    assert kept

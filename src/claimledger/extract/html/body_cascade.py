@@ -15,6 +15,7 @@ back to ``bare_extraction``, so an upgrade can cost speed but never change a bod
 
 from __future__ import annotations
 
+import importlib
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -30,7 +31,10 @@ _CHECKED_VERSION = "2.3.1"
 
 try:
     import trafilatura
-    from trafilatura import main_extractor
+    from justext.core import ParagraphMaker, classify_paragraphs, revise_paragraph_classification
+    from justext.paragraph import Paragraph
+    from justext.utils import get_stoplist, normalize_whitespace
+    from trafilatura import external, main_extractor
     from trafilatura.baseline import _BLOCK_ELEMS, _spaced_text, baseline
     from trafilatura.core import (
         ESCALATION_ACCEPT_RATIO,
@@ -39,7 +43,7 @@ try:
         ESCALATION_PAGE_SHARE,
         _forum_thread_page,
     )
-    from trafilatura.external import compare_extraction, justext_rescue, try_justext
+    from trafilatura.external import compare_extraction, justext_rescue
     from trafilatura.htmlprocessing import (
         convert_tags,
         delete_by_link_density,
@@ -51,10 +55,11 @@ try:
     from trafilatura.settings import (
         _COOKIE_CONSENT_RE,
         BASIC_CLEAN_XPATH,
+        JUSTEXT_LANGUAGES,
         MIN_DUPLICATE_LENGTH,
         Extractor,
     )
-    from trafilatura.utils import SPACING_PROTECTED, text_chars_test, trim
+    from trafilatura.utils import SPACING_PROTECTED, text_chars_test
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         BODY_XPATH,
@@ -66,6 +71,8 @@ try:
         TEASER_DISCARD_XPATH,
     )
 
+    # the module (the package's own `baseline` name is the function)
+    trafilatura_baseline = importlib.import_module("trafilatura.baseline")
     AVAILABLE = getattr(trafilatura, "__version__", None) == _CHECKED_VERSION
 except ImportError:  # pragma: no cover - another trafilatura layout
     AVAILABLE = False
@@ -186,7 +193,7 @@ class BodyCascade:
             j_text = ""
             if not options.fast:
                 try:
-                    j_body, j_text = _justext_rescue(copy(self._pruned()), options)
+                    j_body, j_text = justext_rescue(copy(self._pruned()), options)
                 except Exception:  # pragma: no cover
                     j_text = ""
             len_text, r_len, j_len = len(temp_text), len(r_text), len(j_text)
@@ -323,14 +330,12 @@ def page_text(tree: lxml_html.HtmlElement) -> str:
     return _spaced_text(body)
 
 
-def _justext_rescue(tree: lxml_html.HtmlElement, options: Extractor) -> tuple[etree._Element, str]:
-    """trafilatura's ``justext_rescue``, its ``basic_cleaning`` done by the walk below."""
-    if not _MIRRORS_BASIC_CLEAN:
-        return justext_rescue(tree, options)
+def _basic_cleaning(tree: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """trafilatura's ``basic_cleaning`` (BASIC_CLEAN_XPATH's elements deleted), by the walk
+    below."""
     for node in _basic_clean_targets(tree):
         delete_element(node)
-    body = try_justext(tree, options.url, options.lang)
-    return body, trim(" ".join(body.itertext()))
+    return tree
 
 
 # the elements a walk below can select at all, picked in C (document order) so the Python loop
@@ -728,18 +733,82 @@ def _prune_unwanted_sections(
     return tree
 
 
+# -- jusText's paragraphs without recomputing their text -----------------------------------
+#
+# jusText's Paragraph joins and normalises its text anew on every read (a classification
+# reads it about ten times) and formats an XPath of its place that trafilatura never reads.
+# The paragraph below reads the text once, after the last piece came; the maker and the
+# classification are jusText's own.
+
+
+# (jusText is trafilatura's dependency; the classes exist where trafilatura's layout is ours)
+if AVAILABLE:
+
+    class _Paragraph(Paragraph):  # type: ignore[misc]
+        """jusText's paragraph, its text joined once (after the last ``append_text``)."""
+
+        def __init__(self, path: object) -> None:
+            self.dom_path = path.dom  # type: ignore[attr-defined]
+            self.text_nodes: list[str] = []
+            self.chars_count_in_links = 0
+            self.tags_count = 0
+            self.class_type = ""
+            self._text: str | None = None
+
+        @property
+        def text(self) -> str:
+            if self._text is None:
+                self._text = normalize_whitespace("".join(self.text_nodes).strip())
+            return self._text
+
+        def append_text(self, text: str) -> str:
+            self._text = None
+            return super().append_text(text)
+
+    class _ParagraphMaker(ParagraphMaker):  # type: ignore[misc]
+        def _start_new_pragraph(self) -> None:
+            if self.paragraph and self.paragraph.contains_text():
+                self.paragraphs.append(self.paragraph)
+            self.paragraph = _Paragraph(self.path)
+
+
+def _try_justext(
+    tree: lxml_html.HtmlElement, url: str | None, target_language: str | None
+) -> etree._Element:
+    """trafilatura's ``try_justext`` with the paragraphs above."""
+    result_body = etree.Element("body")
+    if target_language in JUSTEXT_LANGUAGES:
+        stoplist = get_stoplist(JUSTEXT_LANGUAGES[target_language])
+    else:
+        stoplist = external.JT_STOPLIST or external.jt_stoplist_init()
+    try:
+        paragraphs = _ParagraphMaker.make_paragraphs(tree)
+        classify_paragraphs(paragraphs, stoplist, 50, 150, 0.1, 0.2, 0.25, True)
+        revise_paragraph_classification(paragraphs, 150)
+    except Exception:  # pragma: no cover - as trafilatura: jusText failing is no result
+        return result_body
+    for paragraph in paragraphs:
+        if not paragraph.is_boilerplate:
+            etree.SubElement(result_body, "p").text = paragraph.text
+    return result_body
+
+
 _SWAP = threading.RLock()
 
 
 @contextmanager
 def _python_discard_tests() -> Iterator[None]:
-    """For the block: OVERALL_DISCARD_XPATH's expressions and BODY_XPATH's first replaced by
-    the walks above, and the main extractor's section prune by the one above."""
+    """For the block: OVERALL_DISCARD_XPATH's expressions and BODY_XPATH's first, third and
+    fourth replaced by the walks above, the main extractor's section prune, jusText's run and
+    trafilatura's basic cleaning by the ones above."""
     with _SWAP:
         saved = (
             OVERALL_DISCARD_XPATH[:],
             BODY_XPATH[:],
             main_extractor.prune_unwanted_sections,
+            external.try_justext,
+            external.basic_cleaning,
+            trafilatura_baseline.basic_cleaning,
         )
         if _MIRRORS_DISCARD:
             OVERALL_DISCARD_XPATH[:] = _DISCARD_WALKS
@@ -747,6 +816,9 @@ def _python_discard_tests() -> Iterator[None]:
         if _MIRRORS_CONTAINERS:
             BODY_XPATH[2], BODY_XPATH[3] = _first_story_container, _first_main_container
         main_extractor.prune_unwanted_sections = _prune_unwanted_sections
+        external.try_justext = _try_justext
+        if _MIRRORS_BASIC_CLEAN:
+            external.basic_cleaning = trafilatura_baseline.basic_cleaning = _basic_cleaning
         try:
             yield
         finally:
@@ -754,6 +826,9 @@ def _python_discard_tests() -> Iterator[None]:
                 OVERALL_DISCARD_XPATH[:],
                 BODY_XPATH[:],
                 main_extractor.prune_unwanted_sections,
+                external.try_justext,
+                external.basic_cleaning,
+                trafilatura_baseline.basic_cleaning,
             ) = saved
 
 
