@@ -81,17 +81,22 @@ def test_raw_prune_walks_select_what_the_xpaths_select(corpus: Path) -> None:
 
 @pytest.mark.skipif(not body_cascade._MIRRORS_DISCARD, reason="another trafilatura version")
 def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
-    """The walks standing in for OVERALL_DISCARD_XPATH (and BODY_XPATH's first, third and
-    fourth expressions) pick the very same elements, on pages as parsed and as trafilatura's
-    extractor sees them (its own tag names)."""
-    from trafilatura.xpaths import BODY_XPATH, OVERALL_DISCARD_XPATH
+    """The walks standing in for OVERALL_DISCARD_XPATH, the caption and teaser prunes and
+    BODY_XPATH's first, third and fourth expressions pick the very same elements, on pages as
+    parsed and as trafilatura's extractor sees them (its own tag names)."""
+    from trafilatura.xpaths import (
+        BODY_XPATH,
+        DISCARD_IMAGE_ELEMENTS,
+        OVERALL_DISCARD_XPATH,
+        TEASER_DISCARD_XPATH,
+    )
 
     with body_cascade._python_discard_tests():
         walks = list(OVERALL_DISCARD_XPATH)
     assert walks == body_cascade._DISCARD_WALKS
     assert OVERALL_DISCARD_XPATH[0] is not walks[0]  # restored after the block
     assert BODY_XPATH[0] is not body_cascade._first_article_container
-    selected = articles = stories = mains = 0
+    selected = articles = stories = mains = blocks = 0
     for tree in _raw_and_converted_trees(corpus):
         for walk, xpath in zip(walks, OVERALL_DISCARD_XPATH, strict=True):
             found = walk(tree)
@@ -101,6 +106,11 @@ def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
         found = body_cascade._first_article_container(tree)
         assert found == BODY_XPATH[0](tree)[:1]
         articles += len(found)
+        if body_cascade._MIRRORS_BLOCK_PRUNES:
+            captions, teasers = body_cascade._caption_and_teaser_blocks(tree)
+            assert captions == DISCARD_IMAGE_ELEMENTS[0](tree)
+            assert teasers == TEASER_DISCARD_XPATH[0](tree)
+            blocks += len(captions) + len(teasers)
         if body_cascade._MIRRORS_CONTAINERS:
             found = body_cascade._first_story_container(tree)
             assert found == BODY_XPATH[2](tree)
@@ -110,6 +120,7 @@ def test_discard_walks_select_what_the_xpaths_select(corpus: Path) -> None:
             mains += len(found)
     assert selected and articles
     assert (stories and mains) or not body_cascade._MIRRORS_CONTAINERS
+    assert blocks or not body_cascade._MIRRORS_BLOCK_PRUNES
 
 
 def _raw_and_converted_trees(corpus: Path) -> list[etree._Element]:

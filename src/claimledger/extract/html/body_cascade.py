@@ -82,6 +82,7 @@ _MIRRORS_BASIC_CLEAN = False
 _MIRRORS_RAW_PRUNE = False
 _MIRRORS_DISCARD = False
 _MIRRORS_CONTAINERS = False
+_MIRRORS_BLOCK_PRUNES = False
 
 
 class _Matches(dict[str, bool]):
@@ -698,13 +699,22 @@ def _prune_unwanted_sections(
     either (the element count, read in C, tells whether anything went)."""
     favor_precision = options.focus == "precision"
     tree = prune_unwanted_nodes(tree, OVERALL_DISCARD_XPATH, with_backup=True)
-    if "graphic" not in potential_tags:
-        tree = prune_unwanted_nodes(tree, DISCARD_IMAGE_ELEMENTS)
-    if options.focus != "recall":
-        if not keep_teasers:
+    drop_captions = "graphic" not in potential_tags
+    drop_teasers = options.focus != "recall" and not keep_teasers
+    if _MIRRORS_BLOCK_PRUNES:
+        # both selections from one walk before either deletion: each test reads only the
+        # element's own tag and attributes, and a teaser inside a removed caption block is
+        # deleted from the removed part only
+        captions, teasers = _caption_and_teaser_blocks(tree)
+        _delete_all(captions if drop_captions else [])
+        _delete_all(teasers if drop_teasers else [])
+    else:
+        if drop_captions:
+            tree = prune_unwanted_nodes(tree, DISCARD_IMAGE_ELEMENTS)
+        if drop_teasers:
             tree = prune_unwanted_nodes(tree, TEASER_DISCARD_XPATH)
-        if favor_precision:
-            tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH)
+    if options.focus != "recall" and favor_precision:
+        tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH)
     for _ in range(2):
         before = _COUNT_ELEMENTS(tree)
         tree = delete_by_link_density(
@@ -793,6 +803,37 @@ def _try_justext(
     return result_body
 
 
+_BLOCK_TAGS = ("div", "item", "list", "p", "section", "span")
+_CAPTION_BLOCK_PATH = (
+    ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+    "contains(@id, 'caption') or contains(@class, 'caption')]"
+)
+_TEASER_BLOCK_PATH = (
+    ".//*[self::div or self::item or self::list or self::p or self::section or self::span][ "
+    "contains(translate(@id, 'T', 't'), 'teaser') or contains(translate(@class, 'T', 't'), "
+    "'teaser')]"
+)
+
+
+def _caption_and_teaser_blocks(
+    tree: etree._Element,
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """DISCARD_IMAGE_ELEMENTS's and TEASER_DISCARD_XPATH's selections from one walk (libxml2's
+    string tests on every block cost five times the walk)."""
+    captions, teasers = [], []
+    for node in tree.iterdescendants(*_BLOCK_TAGS):
+        get = node.get
+        ident, css = get("id"), get("class")
+        if ident is None and css is None:
+            continue
+        ident, css = ident or "", css or ""
+        if "caption" in ident or "caption" in css:
+            captions.append(node)
+        if "teaser" in ident.replace("T", "t") or "teaser" in css.replace("T", "t"):
+            teasers.append(node)
+    return captions, teasers
+
+
 _SWAP = threading.RLock()
 
 
@@ -851,3 +892,6 @@ if AVAILABLE:
         _STORY_PATH,
         _MAIN_PATH,
     ]
+    _MIRRORS_BLOCK_PRUNES = [
+        _normal(x.path) for x in (*DISCARD_IMAGE_ELEMENTS, *TEASER_DISCARD_XPATH)
+    ] == [_CAPTION_BLOCK_PATH, _TEASER_BLOCK_PATH]
