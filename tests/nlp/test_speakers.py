@@ -274,3 +274,50 @@ def test_a_word_stands_alone_where_the_pattern_finds_it() -> None:
         assert _stands_alone(text, key) == expected, (text, key)
         found += expected
     assert 1_000 < found < 19_000
+
+
+def test_names_are_read_only_from_the_regions_a_pronoun_or_surname_reaches() -> None:
+    """Regions hand over their names on first need: a pronoun reads the regions before it, a
+    lone surname the regions that hold it; the answers are those of the whole list."""
+    paragraphs = [
+        "Senator Jane Okafor visited the port on Monday.",
+        "She said the cranes would be replaced.",
+        "Okafor later met the harbour master, Tom Reyes.",
+        "Mayor Paul Lindqvist was not at the port.",
+        "Reyes said the work starts in May.",
+    ]
+    text = "\n\n".join(paragraphs)
+    bounds = []
+    for paragraph in paragraphs:
+        start = text.index(paragraph)
+        bounds.append((start, start + len(paragraph)))
+    from claimledger.nlp.speakers import Candidate, CandidateRegion
+
+    def names(start: int, end: int) -> list[Candidate]:
+        return [
+            Candidate(span, text[span[0] : span[1]], "article", None)
+            for span in capitalised_names(text, start, end)
+        ]
+
+    read: list[int] = []
+
+    def reader(index: int):
+        def read_names() -> list[Candidate]:
+            read.append(index)
+            return names(*bounds[index])
+
+        return read_names
+
+    refs = [
+        SourceRef(0, (bounds[1][0], bounds[1][0] + 3), "She", "article", []),
+        SourceRef(1, (bounds[4][0], bounds[4][0] + 5), "Reyes", "article", []),
+    ]
+    regions = [CandidateRegion("article", s, e, reader(i)) for i, (s, e) in enumerate(bounds)]
+    lazy = SpeakerResolver(text, [], regions=regions).resolve(refs)
+    every = [cand for s, e in bounds for cand in names(s, e)]
+    whole = SpeakerResolver(text, [], every).resolve(refs)
+    assert [lazy[k].name for k in (0, 1)] == [whole[k].name for k in (0, 1)]
+    assert (lazy[0].name, lazy[1].name) == ("Jane Okafor", "Tom Reyes")
+    # the pronoun reads the paragraph before it, the surname the first one holding it: the
+    # mayor's paragraph is never read
+    assert sorted(read) == [0, 2]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from functools import partial
 
 from spacy.tokens import Doc
 
@@ -28,6 +29,7 @@ from claimledger.nlp.pipeline import NONE, load_engine, resolve_name
 from claimledger.nlp.regions import Region, build_regions
 from claimledger.nlp.speakers import (
     Candidate,
+    CandidateRegion,
     SourceRef,
     SpeakerResolver,
     capitalised_names,
@@ -113,13 +115,17 @@ def annotate(doc: Document, nlp: str | None = None) -> str:
     drafts.sort(key=lambda d: (d.span, d.cue or (0, 0)))
     # names a pronoun or a lone surname may point to, read only where such a source is
     wanted = {d.group for d in drafts if d.source and _needs_antecedent(text, d.source)}
-    candidates = [
-        cand
+    names = [  # each region's names, read when a pronoun or surname first needs them
+        CandidateRegion(
+            region.group,
+            region.start,
+            region.end,
+            partial(_candidates, text, region, sdoc, attributed),
+        )
         for region, sdoc, attributed in read
         if region.group in wanted
-        for cand in _candidates(text, region, sdoc, attributed)
     ]
-    _resolve_speakers(doc, regions, drafts, candidates)
+    _resolve_speakers(doc, regions, drafts, names)
     _attach_figures(drafts, figures)
     _mark_abuse(drafts, flags)
     doc.claims = _build_claims(text, drafts, figures)
@@ -184,11 +190,11 @@ def _region_figures(
 
 
 def _resolve_speakers(
-    doc: Document, regions: list[Region], drafts: list[ClaimDraft], candidates: list[Candidate]
+    doc: Document, regions: list[Region], drafts: list[ClaimDraft], names: list[CandidateRegion]
 ) -> None:
     text = doc.text
     acronyms = [a for r in regions for a in find_acronyms(text, r.start, r.end)]
-    resolver = SpeakerResolver(text, acronyms, candidates)
+    resolver = SpeakerResolver(text, acronyms, regions=names)
     refs = [
         SourceRef(i, d.source, text[d.source[0] : d.source[1]], d.group, d.content)
         for i, d in enumerate(drafts)

@@ -22,9 +22,11 @@ rules (titles, role nouns, first names, organisation words, acronyms) do.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from claimledger.model import Entity
 from claimledger.nlp.gazetteer import (
@@ -447,10 +449,28 @@ class SourceRef:
     content: list[Span]
 
 
+class CandidateRegion(NamedTuple):
+    """Where candidates come from: one region's names, read the first time a pronoun or a
+    surname needs them (the names after a page's last pronoun, or in paragraphs without the
+    surname, are never read)."""
+
+    group: str | None  # the region's group; None: a ready list for any group
+    start: int
+    end: int
+    read: Callable[[], list[Candidate]]
+
+
 class SpeakerResolver:
     """Links source mentions to canonical entities, in text order."""
 
-    def __init__(self, text: str, acronyms: list[Acronym], candidates: list[Candidate]) -> None:
+    def __init__(
+        self,
+        text: str,
+        acronyms: list[Acronym],
+        candidates: list[Candidate] | None = None,
+        regions: list[CandidateRegion] | None = None,
+    ) -> None:
+        """``candidates`` all at once, or ``regions`` that read them (in text order)."""
         self.text = text
         self.entities: list[_Entity] = []
         self.by_key: dict[str, _Entity] = {}
@@ -460,11 +480,30 @@ class SpeakerResolver:
             self.acronym_full.setdefault(acr.short, acr.full)
             if acr.descriptor:
                 self.acronym_heads.setdefault(norm(acr.full), set()).add(acr.descriptor)
-        self.candidates = sorted(candidates, key=lambda c: c.span)
-        self._candidate_words: list[list[str]] | None = None  # each one's words, once needed
+        if regions is None:
+            ready = candidates or []
+            regions = [CandidateRegion(None, 0, len(text), lambda: ready)]
+        self._regions = regions
+        self._read: dict[int, list[Candidate]] = {}  # by region index, sorted by span
+        self._candidate_words: dict[int, list[str]] = {}  # by id: each one's words, once needed
         self._parsed: dict[tuple[str, str | None, bool], MentionInfo] = {}
         # (span, entity, group, in_content) of every linked mention, for pronouns
         self.linked: list[tuple[Span, _Entity, str, bool]] = []
+
+    def _region_candidates(self, index: int) -> list[Candidate]:
+        found = self._read.get(index)
+        if found is None:
+            found = self._read[index] = sorted(self._regions[index].read(), key=lambda c: c.span)
+        return found
+
+    def _candidates_in(self, group: str, low: int, high: int) -> Iterator[Candidate]:
+        """In text order, the candidates of the regions of ``group`` that can hold one ending
+        in [low, high] (every candidate lies inside its region)."""
+        for index, region in enumerate(self._regions):
+            if region.start >= high:
+                break
+            if region.end >= low and region.group in (None, group):
+                yield from self._region_candidates(index)
 
     def _parse(self, text: str, label: str | None = None, source: bool = False) -> MentionInfo:
         """``parse_mention``, read once per page for each mention text (nothing changes the
@@ -515,16 +554,25 @@ class SpeakerResolver:
     def _full_name(self, surname: str, group: str) -> MentionInfo | None:
         """A longer name in the same scope that ends with this single word, read as a person's
         name ("Green Party presidential candidate Jill Stein" → Jill Stein)."""
-        if self._candidate_words is None:
-            self._candidate_words = [_POSSESSIVE_S.sub("", c.text).split() for c in self.candidates]
-        for cand, words in zip(self.candidates, self._candidate_words, strict=True):
-            if cand.group != group:
-                continue
-            if len(words) < 2 or words[-1] != surname:
-                continue
-            info = self._parse(cand.text, cand.label)
-            if info.kind == "person" and len(info.name.split()) >= 2:
-                return info
+        text = self.text
+        for index, region in enumerate(self._regions):
+            if region.group is not None and (
+                region.group != group or text.find(surname, region.start, region.end) < 0
+            ):
+                continue  # a name ending with the surname holds it: not in this region
+            for cand in self._region_candidates(index):
+                if cand.group != group:
+                    continue
+                words = self._candidate_words.get(id(cand))
+                if words is None:
+                    words = self._candidate_words[id(cand)] = _POSSESSIVE_S.sub(
+                        "", cand.text
+                    ).split()
+                if len(words) < 2 or words[-1] != surname:
+                    continue
+                info = self._parse(cand.text, cand.label)
+                if info.kind == "person" and len(info.name.split()) >= 2:
+                    return info
         return None
 
     def link_name(self, info: MentionInfo, span: Span | None, group: str) -> _Entity:
@@ -669,7 +717,7 @@ class SpeakerResolver:
             if group == ref.group and span[1] <= position and position - span[1] <= reach:
                 options.append((span[1], not in_content, entity))
         contents = ref.content
-        for cand in self.candidates:
+        for cand in self._candidates_in(ref.group, position - reach, position):
             c_start, c_end = cand.span
             if cand.group != ref.group or c_end > position or position - c_end > reach:
                 continue
