@@ -13,7 +13,9 @@ from claimledger.nlp.attribution import (
     _GLUED_DASH,
     _NO_COMMENT,
     _WATCHED,
+    _WATCHED_HASHES,
     _Finder,
+    _may_start_draft,
     find_attributions,
 )
 from claimledger.nlp.attribution_quotes import find_quotes
@@ -68,3 +70,28 @@ def test_skipped_regions_hold_no_attribution(corpus: Path, rules_nlp: Language) 
 )
 def test_quotes_stay_within_their_line(text: str, spans: list[tuple[int, int]]) -> None:
     assert find_quotes(text) == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The bridge — built in 1990 — will close next year.", False),  # an aside's dashes
+        ("The menu is simple: soup and bread for everyone.", False),  # a colon after "simple"
+        ("Jane Doe: We will not leave this town.", True),  # a name before the colon
+        ("“We will not leave this town.” ― Jane Doe", True),  # a quote mark before the dash
+        ("Q. Smith: the talks are over", True),
+    ],
+)
+def test_a_colon_or_dash_is_read_only_where_it_can_open_a_draft(
+    rules_nlp: Language, text: str, found: bool
+) -> None:
+    """A region whose only watched tokens are colons and dashes is skipped unless a colon
+    follows a capitalised word or a dash a quote mark; the finder itself agrees."""
+    doc = rules_nlp(text)
+    toks = list(doc)
+    hashes = [token.lower for token in toks]
+    hits = [i for i, lower in enumerate(hashes) if lower in _WATCHED_HASHES]
+    assert hits  # each holds a watched colon or dash
+    assert _may_start_draft(hits, hashes, toks) == found  # else the region is skipped
+    assert find_attributions(doc) == _Finder(doc).run()
+    assert bool(find_attributions(doc)) == found

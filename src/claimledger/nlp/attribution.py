@@ -1958,7 +1958,7 @@ def find_attributions(
     toks = list(doc)
     hashes = list(map(_lower_hash, toks))
     hits = list(compress(range(len(hashes)), map(_WATCHED_HASHES.__contains__, hashes)))
-    if not hits and not (
+    if not _may_start_draft(hits, hashes, toks) and not (
         (_may_glue_dash(text) and _GLUED_DASH.search(text))
         or (_may_say_no_comment(text) and _NO_COMMENT.search(text))
     ):
@@ -1966,6 +1966,33 @@ def find_attributions(
         # noun, a poll noun, a colon or dash) or from a match of _GLUED_DASH or _NO_COMMENT
         return []
     return _Finder(doc, text, toks, _lowers(doc, hashes), hits, untagged).run()
+
+
+_COLON_HASH = hash_string(":")
+_DASH_HASHES = frozenset(hash_string(dash) for dash in _DASHES)
+_QUOTE_MARK_HASHES = frozenset(hash_string(mark) for mark in _QUOTE_MARKS)
+
+
+def _may_start_draft(hits: list[int], hashes: list[int], toks: list[Token]) -> bool:
+    """Whether a watched token can start a draft. A cue verb or noun or a poll noun can; a
+    colon or dash is read only by ``_colon_and_dash_cues``, which needs a name (its last
+    word capitalised) before the colon and a word after it, or a quote mark before the dash:
+    paragraphs whose only watched tokens are an aside's dashes or a colon after a lower-case
+    word are skipped."""
+    last = len(hashes) - 1
+    for i in hits:
+        lower = hashes[i]
+        if lower == _COLON_HASH:
+            if 0 < i < last:
+                before = toks[i - 1].text
+                if before[:1].isupper() or before in ".-'’":
+                    return True
+        elif lower in _DASH_HASHES:
+            if i > 0 and hashes[i - 1] in _QUOTE_MARK_HASHES:
+                return True
+        else:
+            return True
+    return False
 
 
 @Language.factory(
