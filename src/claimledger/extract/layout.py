@@ -7,12 +7,18 @@ import re
 from claimledger.extract.parts import ArticleParts, CommentParts
 from claimledger.model import Comment, Document, Section, TextSpan
 
-_WS = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACES = " \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000"
+# the runs of spaces that collapsing changes: two or more, or one that is not a plain space
+# (no newline among them, so the whole block is read at once, line by line alike)
+_WS = re.compile(f"[{_SPACES}]{{2,}}|[{_SPACES.replace(' ', '')}]")
 
 
 def clean_block(text: str) -> str:
     """Collapse runs of spaces inside lines, drop blank lines, trim: spans stay trimmed."""
-    lines = (_WS.sub(" ", line).strip() for line in text.split("\n"))
+    text = _WS.sub(" ", text)
+    if "\n" not in text:  # one line, most blocks
+        return text.strip()
+    lines = (line.strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
