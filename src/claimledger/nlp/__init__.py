@@ -267,7 +267,11 @@ def _build_claims(
     fig_ids = _figure_ids(figures)
     claims: list[Claim] = []
     for draft in drafts:
-        content_text = " ".join(text[s:e] for s, e in draft.content)
+        content = draft.content
+        if len(content) == 1:  # most claims: one piece, no join
+            content_text = text[content[0][0] : content[0][1]]
+        else:
+            content_text = " ".join([text[s:e] for s, e in content])
         frame = (
             " ".join(text[s:e] for s, e in _gaps(draft.span, draft.content)) if draft.cue else ""
         )

@@ -89,6 +89,8 @@ def attributed_claims(
     text: str, region: Region, drafts: list[AttributionDraft]
 ) -> list[ClaimDraft]:
     """Attribution drafts of a region → claim drafts in record offsets (nesting kept)."""
+    if not drafts:
+        return []
     base = region.start
     made: list[ClaimDraft | None] = []
     for draft in drafts:
