@@ -275,3 +275,51 @@ def test_declared_language_and_the_guess() -> None:
         parts = extract_article(lxml_html.document_fromstring(page), page, "mem:lang")
         # a language the guess does not know is trusted; a template's wrong one is not
         assert parts.language == expected, declared
+
+
+def test_caption_candidates_read_before_the_cuts_are_the_pages(corpus: Path) -> None:
+    """The caption candidates read with the comment candidates, before the comment thread and
+    the inert elements are cut, are (once those cut are left out) what the caption XPath
+    selects on the page as cut; captions are placed alike from either."""
+    from claimledger.extract.html import article
+    from claimledger.extract.html.comments import extract_comments, marked_elements
+
+    placed = 0
+    for path in sorted((corpus / "aeb-dev" / "html").glob("*.html.gz")):
+        markup, _ = decode(gzip.decompress(path.read_bytes()), str(path), is_html=True)
+        tree = parse_html(markup, str(path))
+        candidates, captions = marked_elements(tree)
+        article.drop_elements(extract_comments(tree, candidates).nodes)
+        article.drop_inert(tree)
+        kept = [n for n in captions if n is not tree and article._top(n) is tree]
+        assert kept == article._CAPTIONS(tree), path.name
+        blocks = article.body_blocks(article._trafilatura_body(tree, str(path)))
+        ours = article.place_captions(tree, blocks, captions)
+        assert ours == article.place_captions(tree, blocks), path.name
+        placed += sum(b.kind == "caption" for b in ours)
+    assert placed
+
+
+def test_caption_candidates_cut_from_the_page_are_left_out() -> None:
+    """A caption-classed element read before the inert elements go (here an inline SVG) is no
+    caption once it is cut: the page's own captions are placed, that one is not."""
+    from claimledger.extract.html import article
+    from claimledger.extract.html.comments import marked_elements
+
+    first = "The council met on Monday to discuss the new budget for the coming year."
+    second = "Members argued for hours about the cost of repairing the old bridge in town."
+    page = (
+        f"<html><body><article><p>{first}</p>"
+        "<figure><img src='a.jpg'><figcaption>The old bridge at dawn</figcaption></figure>"
+        "<svg class='caption'><text>Icon words never shown</text></svg>"
+        f"<p>{second}</p></article></body></html>"
+    )
+    tree = parse_html(page, "mem")
+    _, captions = marked_elements(tree)
+    assert any(n.tag == "svg" for n in captions)
+    article.drop_inert(tree)
+    # a body paragraph reading like the cut element stays a paragraph
+    blocks = [Block("paragraph", t) for t in (first, second, "Icon words never shown")]
+    placed = article.place_captions(tree, blocks, captions)
+    assert placed == article.place_captions(tree, blocks)
+    assert [b.text for b in placed if b.kind == "caption"] == ["The old bridge at dawn"]

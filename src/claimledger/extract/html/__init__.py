@@ -7,7 +7,7 @@ from lxml import html as lxml_html
 
 from claimledger.errors import E, InputError
 from claimledger.extract.html.article import extract_article
-from claimledger.extract.html.comments import extract_comments
+from claimledger.extract.html.comments import extract_comments, marked_elements
 from claimledger.extract.layout import layout
 from claimledger.model import Document
 
@@ -59,6 +59,9 @@ def _max_depth(root: lxml_html.HtmlElement) -> int:
 def extract_html(markup: str, uri: str) -> Document:
     """Take an HTML page apart into the record's text, sections and comment tree."""
     tree = parse_html(markup, uri)
-    comments = extract_comments(tree)
-    article = extract_article(tree, markup, uri, exclude=comments.nodes)
+    # the comment candidates and the caption candidates come from one read of the page's
+    # class, id and itemprop values
+    candidates, captions = marked_elements(tree)
+    comments = extract_comments(tree, candidates)
+    article = extract_article(tree, markup, uri, exclude=comments.nodes, captions=captions)
     return layout(uri, "text/html", article, comments)

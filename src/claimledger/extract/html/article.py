@@ -53,14 +53,19 @@ _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\b|all rights reserved\b)",
 
 
 def extract_article(
-    tree: lxml_html.HtmlElement, markup: str, uri: str, exclude: list | None = None
+    tree: lxml_html.HtmlElement,
+    markup: str,
+    uri: str,
+    exclude: list | None = None,
+    captions: list[etree._Element] | None = None,
 ) -> ArticleParts:
     """Title, byline, date, language and the body and caption blocks in reading order.
 
     ``exclude`` are the elements holding the comment thread: they are cut out of ``tree``
     (their tails kept) before anything else reads it, so neither the body nor the date can
     come from a comment. ``markup`` only serves a cheap substring test: the tree is never
-    parsed twice.
+    parsed twice. ``captions``: the page's elements whose class holds 'caption' or whose
+    itemprop is 'caption', when the caller read them already (before any cut).
     """
     drop_elements(exclude or [])
     large = _COUNT_ELEMENTS(tree) > LARGE_TREE
@@ -71,7 +76,7 @@ def extract_article(
     blocks = trim_edges(drop_trailing_link_lists(tree, blocks), meta.headlines)
     blocks = extend_chunked_body(tree, blocks)
     if "caption" in markup or not markup:  # every caption test below needs that word
-        blocks = place_captions(tree, blocks)
+        blocks = place_captions(tree, blocks, captions)
     return ArticleParts(
         title=meta.title,
         byline=meta.byline,
@@ -290,15 +295,24 @@ def _key(text: str) -> str:
     return " ".join(_WORD.findall(text[:400].casefold())[:40])
 
 
-def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Block]:
+def place_captions(
+    tree: lxml_html.HtmlElement,
+    blocks: list[Block],
+    marked: list[etree._Element] | None = None,
+) -> list[Block]:
     """Interleave the page's captions with the body in page order; each caption text once.
 
     A body block that is itself a caption (trafilatura keeps some caption paragraphs) becomes
     a caption block. A caption outside the stretch of the page the body comes from (a
-    sidebar's or another story's) is left out.
+    sidebar's or another story's) is left out. ``marked``: what ``_CAPTIONS`` selected on the
+    page before elements were cut from it (those still in the page are kept), or None.
     """
     found = list(tree.iter(*_CAPTION_TAGS))
-    found += (n for n in _CAPTIONS(tree) if n.tag not in _CAPTION_TAGS and is_caption(n))
+    if marked is None:
+        marked = _CAPTIONS(tree)
+    else:
+        marked = [n for n in marked if n is not tree and _top(n) is tree]
+    found += (n for n in marked if n.tag not in _CAPTION_TAGS and is_caption(n))
     if not found:
         return blocks
     chosen = set(found)
@@ -377,6 +391,14 @@ def place_captions(tree: lxml_html.HtmlElement, blocks: list[Block]) -> list[Blo
         out.append(block)
     out.extend(Block("caption", text) for _, text in pending)
     return out
+
+
+def _top(node: etree._Element) -> etree._Element:
+    """The topmost ancestor: the page's root while ``node`` is in the page."""
+    parent = node.getparent()
+    while parent is not None:
+        node, parent = parent, parent.getparent()
+    return node
 
 
 def choose_language(declared: str | None, blocks: list[Block]) -> str | None:

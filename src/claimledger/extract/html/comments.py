@@ -64,11 +64,24 @@ _ID_MARK = re.compile(rf"{_SHARED_MARKS}|coral|^disqus_thread\Z")
 
 
 def _candidates(tree: etree._Element) -> list[etree._Element]:
-    """What ``_CANDIDATES`` selects, in document order: libxml2 evaluating that XPath's
-    dozen string tests on every element costs more than parsing the page, so the attribute
-    values come out as strings, are tested here, and only a hit's element is looked up."""
+    """What ``_CANDIDATES`` selects, in document order (see ``marked_elements``)."""
+    return marked_elements(tree)[0]
+
+
+def marked_elements(
+    tree: etree._Element,
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """What ``_CANDIDATES`` selects, in document order, and the elements whose class holds
+    'caption' or whose itemprop is 'caption' (the article's caption candidates, read from the
+    same values).
+
+    libxml2 evaluating that XPath's dozen string tests on every element costs more than
+    parsing the page, so the attribute values come out as strings, are tested here, and only
+    a hit's element is looked up.
+    """
     found: list[etree._Element] = []
-    last = None
+    captions: list[etree._Element] = []
+    last = last_caption = None
     # a page repeats its class values (menu items, cards): each distinct one is searched once
     class_hits: dict[str, bool] = {}
     for value in _MARKABLE_ATTRIBUTES(tree):
@@ -77,16 +90,24 @@ def _candidates(tree: etree._Element) -> list[etree._Element]:
             hit = class_hits.get(value)
             if hit is None:
                 hit = class_hits[value] = _CLASS_MARK.search(value) is not None
+            caption = "caption" in value
         elif name == "id":
             hit = _ID_MARK.search(value) is not None
+            caption = False
         else:
             hit = name == "itemscope" or value == "commentCount"
+            caption = name == "itemprop" and value == "caption"
         if hit:
             element = value.getparent()
             if element is not last:  # one element's attributes are adjacent
                 found.append(element)
                 last = element
-    return found
+        if caption:
+            element = value.getparent()
+            if element is not last_caption:
+                captions.append(element)
+                last_caption = element
+    return found, captions
 
 
 # Whole-page look-ups, run on the root element: `descendant-or-self::x` selects what `//x`
@@ -300,10 +321,15 @@ def _scan(item: etree._Element, item_set: set) -> _Scan:
 _SKIP_SCAN = frozenset(["script", "style", "noscript", "svg", "form", "textarea", "select"])
 
 
-def extract_comments(tree: lxml_html.HtmlElement) -> CommentParts:
-    """Find the comment thread and its tree; an empty CommentParts when there is none."""
+def extract_comments(
+    tree: lxml_html.HtmlElement, candidates: list[etree._Element] | None = None
+) -> CommentParts:
+    """Find the comment thread and its tree; an empty CommentParts when there is none.
+
+    ``candidates``: ``marked_elements(tree)[0]`` when the caller read it already.
+    """
     parts = CommentParts()
-    page = _Page(tree)
+    page = _Page(tree, candidates)
     container_nodes: list = []
     for system, find in _DETECTORS:
         found = find(page)
@@ -322,7 +348,9 @@ def extract_comments(tree: lxml_html.HtmlElement) -> CommentParts:
 class _Page:
     """The page's candidate elements, sorted once by what they look like."""
 
-    def __init__(self, tree: etree._Element) -> None:
+    def __init__(
+        self, tree: etree._Element, candidates: list[etree._Element] | None = None
+    ) -> None:
         self.tree = tree
         self.root = tree.getroottree().getroot()  # the context of the whole-page look-ups
         self.class_items: list[etree._Element] = []
@@ -335,7 +363,7 @@ class _Page:
         self.headers: list[etree._Element] = []
         self.count_meta: list[etree._Element] = []
         self.threadish: list[etree._Element] = []
-        for el in _candidates(tree):
+        for el in _candidates(tree) if candidates is None else candidates:
             tag = el.tag
             cls = el.get("class") or ""
             tokens = set(cls.split()) if cls else set()
