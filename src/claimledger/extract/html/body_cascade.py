@@ -407,8 +407,9 @@ _COMMENT_LIST_ID = re.compile(r"^(?:[Cc]omment(?!ary)|comol)")
 _COMMENT_CLASS = re.compile(r"^[Cc]omment(?!ary)|(?:article|post)-comments")
 _PRUNABLE_TAGS = tuple(sorted(_SECTION_TAGS | _COMMENT_TAGS))
 # plain-substring pre-tests: a value failing one can match no pattern it guards
-_COMMENT_ID_STARTS = ("Comment", "comment", "comol", "disqus_thread", "dsq-comments")
-_COMMENT_CLASS_STARTS = ("Comment", "comment")
+# (the id pattern's alternatives all open with one of these letters; each class alternative
+# holds "omment")
+_COMMENT_ID_FIRST = frozenset("Ccd")
 
 
 def _raw_prune_sections(
@@ -448,10 +449,8 @@ def _raw_prune_sections(
                 scroll.append(node)
         if tag not in _COMMENT_TAGS:
             continue
-        id_hit = ident.startswith(_COMMENT_ID_STARTS) and _COMMENT_ID.search(ident)
-        class_hit = (
-            "omments" in css or css.startswith(_COMMENT_CLASS_STARTS)
-        ) and _COMMENT_CLASS.search(css)
+        id_hit = ident and ident[0] in _COMMENT_ID_FIRST and _COMMENT_ID.search(ident)
+        class_hit = "omment" in css and _COMMENT_CLASS.search(css)
         if (id_hit or class_hit) and (
             tag not in ("ol", "ul") or class_hit or _COMMENT_LIST_ID.search(ident)
         ):
