@@ -46,6 +46,7 @@ from claimledger.nlp.cues import (
     is_cue_adverb,
 )
 from claimledger.nlp.drafts import AttributionDraft, CharSpan
+from claimledger.nlp.pipeline import sentence_bounds
 
 if not Doc.has_extension("attributions"):
     Doc.set_extension("attributions", default=None)
@@ -526,7 +527,7 @@ class _Finder:
         lowers = self.lowers
         n = len(toks)
         try:
-            begins = {sentence.start for sentence in self.doc.sents}
+            begins = {first for first, _, _ in sentence_bounds(self.doc)}
         except ValueError:  # no sentence boundaries set: lines cut the units alone
             begins = set()
         begins.add(0)

@@ -19,6 +19,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from claimledger.nlp.drafts import AttributionDraft
+from claimledger.nlp.pipeline import sentence_bounds
 from claimledger.nlp.regions import Region
 
 
@@ -178,8 +179,8 @@ def own_claims(
     base = region.start
     covered = sorted(c.span for c in attributed)
     out: list[ClaimDraft] = []
-    for sent in sdoc.sents:
-        s_start, s_end = sent.start_char + base, sent.end_char + base
+    for _, sent_start, sent_end in sentence_bounds(sdoc):
+        s_start, s_end = sent_start + base, sent_end + base
         # the sentence's text (Span.text would join its tokens again)
         if text[s_start:s_end].rstrip().rstrip("”\"’'").endswith("?"):
             continue

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from claimledger.nlp import figures_lexicon as lex
 from claimledger.nlp.drafts import FigureDraft
 from claimledger.nlp.numbers import NumberMention, find_numbers, lower_as_re
+from claimledger.nlp.pipeline import sentence_bounds
 
 # The readers' inline patterns, each compiled once: re's own cache is shared with code that
 # compiles a pattern per page, which pushes these out and has re compile them again.
@@ -1326,7 +1327,7 @@ def _doc_sentence_starts(doc: Doc) -> list[int] | None:
     fails, so that test is not run twice.
     """
     try:
-        return sorted({sent.start_char for sent in doc.sents} | {0})
+        return sorted({start for _, start, _ in sentence_bounds(doc)} | {0})
     except ValueError:  # E030: no sentence boundaries
         return None
 

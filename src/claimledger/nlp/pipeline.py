@@ -105,7 +105,10 @@ class Engine:
         # the rules pipeline is a tokenizer and a sentencizer: called directly, not through
         # Language.pipe's batching and error-handler wrappers (the same Docs, a tenth faster)
         make_doc, split = self.rules.make_doc, self.rules.get_pipe(SENTENCIZER).split
-        rules_docs = [split(make_doc(text), text) for text in texts]
+        # the rules engine's Docs keep their sentence bounds (see ``sentence_bounds``); a
+        # model may change the sentences of the Docs it parses, so its engine keeps none
+        keep = self.model is None
+        rules_docs = [split(make_doc(text), text, keep) for text in texts]
         if self.model is None:
             return rules_docs
         return _parse_selected(self, texts, rules_docs)
@@ -249,10 +252,11 @@ class WordIdSentencizer(Sentencizer):
     def predict(self, docs: list[Doc]) -> list[list[bool]]:
         return [self._starts(doc) for doc in docs]
 
-    def split(self, doc: Doc, text: str) -> Doc:
+    def split(self, doc: Doc, text: str, keep_bounds: bool = False) -> Doc:
         """The component's work on ``doc`` whose text is ``text``: a text without a final mark
         is one sentence, known without reading a token (a quarter of news page regions:
-        captions, headings, short comments)."""
+        captions, headings, short comments). ``keep_bounds``: put the sentences' bounds in
+        ``doc.user_data`` for ``sentence_bounds``."""
         if self._has_mark(text):
             starts = self._starts(doc)
         else:
@@ -260,6 +264,8 @@ class WordIdSentencizer(Sentencizer):
             if starts:
                 starts[0] = True
         self.set_annotations([doc], [starts])
+        if keep_bounds:
+            doc.user_data[SENTENCE_BOUNDS] = _bounds(doc, starts)
         return doc
 
     def _has_mark(self, text: str) -> bool:
@@ -304,6 +310,31 @@ class WordIdSentencizer(Sentencizer):
     def _punct_or_final(self, vocab: Vocab, orth: int) -> bool:
         lexeme = vocab[orth]
         return lexeme.is_punct or lexeme.orth_ in self.punct_chars
+
+
+SENTENCE_BOUNDS = "claimledger.sentence_bounds"
+
+
+def _bounds(doc: Doc, starts: list[bool]) -> list[tuple[int, int, int]]:
+    """(first token, start char, end char) of each sentence, as ``doc.sents`` gives them."""
+    firsts = list(compress(range(len(starts)), starts))
+    out: list[tuple[int, int, int]] = []
+    if not firsts:  # an empty Doc has no sentence
+        return out
+    for first, end in zip(firsts, [*firsts[1:], len(doc)], strict=True):
+        last = doc[end - 1]
+        out.append((first, doc[first].idx, last.idx + len(last)))
+    return out
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int, int]]:
+    """(first token, start char, end char) of each of ``doc.sents``: kept by the rules engine
+    when it split the Doc (a Span per sentence is made for each reader otherwise; three
+    readers ask). Raises ValueError, as ``doc.sents`` does, for a Doc without sentences."""
+    kept = doc.user_data.get(SENTENCE_BOUNDS)
+    if kept is not None:
+        return kept
+    return [(sent.start, sent.start_char, sent.end_char) for sent in doc.sents]
 
 
 # -- parse only what needs parsing ------------------------------------------------------
