@@ -143,13 +143,13 @@ def test_section_prune_equals_trafilaturas(corpus: Path, monkeypatch: pytest.Mon
     from trafilatura.settings import TAG_CATALOG
 
     calls: list[str] = []
-    density = body_cascade.delete_by_link_density
+    density = body_cascade._delete_by_link_density
 
-    def counted(tree: etree._Element, tag: str, **kwargs: bool) -> etree._Element:
+    def counted(tree: etree._Element, tag: str, **kwargs: bool) -> None:
         calls.append(tag)
-        return density(tree, tag, **kwargs)
+        density(tree, tag, **kwargs)
 
-    monkeypatch.setattr(body_cascade, "delete_by_link_density", counted)
+    monkeypatch.setattr(body_cascade, "_delete_by_link_density", counted)
     potential_tags = {*TAG_CATALOG, "table", "td", "th", "tr"}
     rounds = set()
     for _, tree in _trees(corpus, 2):
@@ -180,3 +180,24 @@ def test_justext_run_equals_trafilaturas(corpus: Path) -> None:
             assert etree.tostring(ours) == etree.tostring(try_justext(copy(page), None, None)), name
             kept += len(ours)
     assert kept
+
+
+@pytest.mark.skipif(not body_cascade.AVAILABLE, reason="another trafilatura version")
+def test_link_density_deletions_equal_trafilaturas(corpus: Path) -> None:
+    """The link-density deletions reading each text length once per call delete what
+    trafilatura's delete what, for each tag and setting, on aeb-dev pages as converted."""
+    from trafilatura.htmlprocessing import delete_by_link_density
+
+    options = body_cascade._options(True, None)
+    deleted = 0
+    for name, tree in _trees(corpus, 2):
+        converted = convert_tags(tree_cleaning(copy(tree), options), options, None)
+        for tag in ("div", "list", "p", "head", "quote"):
+            for backtracking in (True, False):
+                for precision in (True, False):
+                    ours, theirs = copy(converted), copy(converted)
+                    body_cascade._delete_by_link_density(ours, tag, backtracking, precision)
+                    delete_by_link_density(theirs, tag, backtracking, precision)
+                    assert etree.tostring(ours) == etree.tostring(theirs), (name, tag)
+                    deleted += len(etree.tostring(converted)) - len(etree.tostring(ours))
+    assert deleted

@@ -46,7 +46,7 @@ try:
     from trafilatura.external import compare_extraction, justext_rescue
     from trafilatura.htmlprocessing import (
         convert_tags,
-        delete_by_link_density,
+        is_paragraph_listing,
         link_density_test_tables,
         prune_unwanted_nodes,
         tree_cleaning,
@@ -59,7 +59,7 @@ try:
         MIN_DUPLICATE_LENGTH,
         Extractor,
     )
-    from trafilatura.utils import SPACING_PROTECTED, text_chars_test
+    from trafilatura.utils import LINK_FARM_RATIO, SPACING_PROTECTED, text_chars_test
     from trafilatura.xml import delete_element
     from trafilatura.xpaths import (
         BODY_XPATH,
@@ -716,15 +716,9 @@ def _prune_unwanted_sections(
         tree = prune_unwanted_nodes(tree, PRECISION_DISCARD_XPATH)
     for _ in range(2):
         before = _COUNT_ELEMENTS(tree)
-        tree = delete_by_link_density(
-            tree, "div", backtracking=True, favor_precision=favor_precision
-        )
-        tree = delete_by_link_density(
-            tree, "list", backtracking=False, favor_precision=favor_precision
-        )
-        tree = delete_by_link_density(
-            tree, "p", backtracking=False, favor_precision=favor_precision
-        )
+        _delete_by_link_density(tree, "div", backtracking=True, favor_precision=favor_precision)
+        _delete_by_link_density(tree, "list", backtracking=False, favor_precision=favor_precision)
+        _delete_by_link_density(tree, "p", backtracking=False, favor_precision=favor_precision)
         if _COUNT_ELEMENTS(tree) == before:
             break
     if "table" in potential_tags or favor_precision:
@@ -736,8 +730,8 @@ def _prune_unwanted_sections(
     if favor_precision:
         while len(tree) > 0 and (tree[-1].tag == "head"):
             delete_element(tree[-1], keep_tail=False)
-        tree = delete_by_link_density(tree, "head", backtracking=False, favor_precision=True)
-        tree = delete_by_link_density(tree, "quote", backtracking=False, favor_precision=True)
+        _delete_by_link_density(tree, "head", backtracking=False, favor_precision=True)
+        _delete_by_link_density(tree, "quote", backtracking=False, favor_precision=True)
     etree.strip_tags(tree, "span", *(() if "ref" in potential_tags else ("ref",)))
     return tree
 
@@ -831,6 +825,89 @@ def _caption_and_teaser_blocks(
         if "teaser" in ident.replace("T", "t") or "teaser" in css.replace("T", "t"):
             teasers.append(node)
     return captions, teasers
+
+
+# -- trafilatura's link-density deletions, each text length read once ------------------------
+#
+# ``delete_by_link_density`` reads an element's trimmed text for its test and again for the
+# backtracking condition, and the text of every link once per enclosing element tested (a
+# page's nested containers read the same links over and over); its tests only ever use the
+# lengths. Nothing changes while a call tests (its deletions come after), so each length is
+# read once per call.
+
+
+def _trimmed_length(text: str) -> int:
+    """``len(trim(text))``: the words joined by single spaces."""
+    words = text.split()
+    return sum(map(len, words)) + len(words) - 1 if words else 0
+
+
+def _delete_by_link_density(
+    subtree: etree._Element, tagname: str, backtracking: bool, favor_precision: bool
+) -> None:
+    """trafilatura's ``delete_by_link_density`` with its ``link_density_test`` and
+    ``collect_link_info``, step for step, text lengths remembered for the call."""
+    lengths: dict[etree._Element, int] = {}
+
+    def length(element: etree._Element) -> int:
+        n = lengths.get(element)
+        if n is None:
+            n = lengths[element] = _trimmed_length(element.text_content())
+        return n
+
+    def link_info(links: list[etree._Element]) -> tuple[int, int, int]:
+        found = [n for n in map(length, links) if n]
+        return sum(found), len(found), sum(1 for n in found if n < 10)
+
+    def density_test(element: etree._Element) -> tuple[bool, bool]:
+        # (findall(".//ref") and find(".//graphic") on elements that are neither: the same
+        # descendants, picked in C without an ElementPath)
+        links = list(element.iterdescendants("ref"))
+        if not links or next(element.iterdescendants("graphic"), None) is not None:
+            return False, False
+        elemlen = length(element)
+        if len(links) == 1:
+            link_len = length(links[0])
+            if link_len > (10 if favor_precision else 100) and link_len > elemlen * 0.9:
+                return True, False
+        if element.tag == "p":
+            limitlen = 60 if element.getnext() is None else 30
+        elif element.getnext() is None:
+            limitlen = 300
+        else:
+            limitlen = 100
+        if elemlen < limitlen:
+            linklen, elemnum, shortelems = link_info(links)
+            if elemnum == 0:
+                return True, False
+            return linklen > elemlen * 0.8 or (elemnum > 1 and shortelems / elemnum > 0.8), True
+        if len(links) > 4:
+            linklen, elemnum, _ = link_info(links)
+            if (
+                linklen > elemlen * LINK_FARM_RATIO
+                and linklen < 100 * elemnum
+                and not is_paragraph_listing(links)
+            ):
+                return True, False
+        return False, False
+
+    deletions = []
+    len_threshold = 200 if favor_precision else 100
+    depth_threshold = 1 if favor_precision else 3
+    for elem in subtree.iter(tagname):
+        result, short_with_links = density_test(elem)
+        if result or (
+            backtracking
+            and short_with_links
+            and len(elem) >= depth_threshold
+            and length(elem) < len_threshold
+        ):
+            parent = elem.getparent()
+            if tagname == "p" and parent is not None and parent.tag in ("item", "td", "th"):
+                continue
+            deletions.append(elem)
+    for elem in dict.fromkeys(deletions):
+        delete_element(elem)
 
 
 _SWAP = threading.RLock()
