@@ -250,7 +250,7 @@ class WordIdSentencizer(Sentencizer):
         self._other_mark = re.compile("[" + "".join(map(re.escape, other_marks)) + "]")
 
     def predict(self, docs: list[Doc]) -> list[list[bool]]:
-        return [self._starts(doc) for doc in docs]
+        return [self._starts(doc)[0] for doc in docs]
 
     def split(self, doc: Doc, text: str, keep_bounds: bool = False) -> Doc:
         """The component's work on ``doc`` whose text is ``text``: a text without a final mark
@@ -258,14 +258,15 @@ class WordIdSentencizer(Sentencizer):
         captions, headings, short comments). ``keep_bounds``: put the sentences' bounds in
         ``doc.user_data`` for ``sentence_bounds``."""
         if self._has_mark(text):
-            starts = self._starts(doc)
+            starts, firsts = self._starts(doc)
         else:
             starts = [False] * len(doc)
+            firsts = [0] if starts else []
             if starts:
                 starts[0] = True
         self.set_annotations([doc], [starts])
         if keep_bounds:
-            doc.user_data[SENTENCE_BOUNDS] = _bounds(doc, starts)
+            doc.user_data[SENTENCE_BOUNDS] = _bounds(doc, firsts)
         return doc
 
     def _has_mark(self, text: str) -> bool:
@@ -279,12 +280,14 @@ class WordIdSentencizer(Sentencizer):
             or (not text.isascii() and self._other_mark.search(text) is not None)
         )
 
-    def _starts(self, doc: Doc) -> list[bool]:
+    def _starts(self, doc: Doc) -> tuple[list[bool], list[int]]:
+        """Whether each token opens a sentence, and the tokens that do."""
         size = len(doc)
         if size == 0:
-            return []
+            return [], []
         starts = [False] * size
         starts[0] = True
+        firsts = [0]
         orths = doc.to_array(ORTH).tolist()
         finals = compress(range(size), map(self._final_ids.__contains__, orths))
         is_punct = self._is_punct
@@ -302,10 +305,11 @@ class WordIdSentencizer(Sentencizer):
                     punct = is_punct[orth] = self._punct_or_final(doc.vocab, orth)
                 if not punct:
                     starts[i] = True
+                    firsts.append(i)
                     break
                 i += 1
             opened = i
-        return starts
+        return starts, firsts
 
     def _punct_or_final(self, vocab: Vocab, orth: int) -> bool:
         lexeme = vocab[orth]
@@ -315,9 +319,8 @@ class WordIdSentencizer(Sentencizer):
 SENTENCE_BOUNDS = "claimledger.sentence_bounds"
 
 
-def _bounds(doc: Doc, starts: list[bool]) -> list[tuple[int, int, int]]:
+def _bounds(doc: Doc, firsts: list[int]) -> list[tuple[int, int, int]]:
     """(first token, start char, end char) of each sentence, as ``doc.sents`` gives them."""
-    firsts = list(compress(range(len(starts)), starts))
     out: list[tuple[int, int, int]] = []
     if not firsts:  # an empty Doc has no sentence
         return out
