@@ -16,6 +16,7 @@ back to ``bare_extraction``, so an upgrade can cost speed but never change a bod
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -26,8 +27,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 # the trafilatura release whose trafilatura_sequence, bare_extraction and BASIC_CLEAN_XPATH
-# this module mirrors
+# this module mirrors, and the jusText release whose paragraph internals _Paragraph mirrors
 _CHECKED_VERSION = "2.3.1"
+_CHECKED_JUSTEXT = "3.0.2"
 
 try:
     import trafilatura
@@ -74,8 +76,11 @@ try:
     # the module (the package's own `baseline` name is the function)
     trafilatura_baseline = importlib.import_module("trafilatura.baseline")
     AVAILABLE = getattr(trafilatura, "__version__", None) == _CHECKED_VERSION
+    # jusText's own run is kept for any other jusText: a paragraph missing a field the new
+    # release reads would fail inside trafilatura's catch-all and silently give no body
+    _MIRRORS_JUSTEXT = AVAILABLE and importlib.metadata.version("jusText") == _CHECKED_JUSTEXT
 except ImportError:  # pragma: no cover - another trafilatura layout
-    AVAILABLE = False
+    AVAILABLE = _MIRRORS_JUSTEXT = False
 
 # set at the end once the installed expressions are checked against those mirrored here
 _MIRRORS_BASIC_CLEAN = False
@@ -933,7 +938,8 @@ def _python_discard_tests() -> Iterator[None]:
         if _MIRRORS_CONTAINERS:
             BODY_XPATH[2], BODY_XPATH[3] = _first_story_container, _first_main_container
         main_extractor.prune_unwanted_sections = _prune_unwanted_sections
-        external.try_justext = _try_justext
+        if _MIRRORS_JUSTEXT:
+            external.try_justext = _try_justext
         if _MIRRORS_BASIC_CLEAN:
             external.basic_cleaning = trafilatura_baseline.basic_cleaning = _basic_cleaning
         try:
