@@ -13,6 +13,7 @@ from claimledger.nlp.regions import build_regions
 _GERMAN_PAGE = "57b4dafd18cfd0531b69"  # a German recipe page (lang="de")
 _RUSSIAN_PAGE = "3c6d3381ef52ca26be2f"  # a Russian recipe round-up (lang="ru")
 _ENGLISH_LISTS = "5f03fc173ebc6abdfae5"  # an English meal plan: lists, few function words
+_INDONESIAN_PAGE = "7837c9d66c815b9a21dd"  # an Indonesian forum thread (lang="id")
 
 
 def _page(corpus: Path, prefix: str) -> Path:
@@ -24,7 +25,12 @@ def _body(doc: claimledger.Document) -> list[str]:
 
 
 def test_other_languages_are_named_and_english_is_not(corpus: Path) -> None:
-    for prefix, expected in ((_GERMAN_PAGE, "de"), (_RUSSIAN_PAGE, "ru"), (_ENGLISH_LISTS, None)):
+    for prefix, expected in (
+        (_GERMAN_PAGE, "de"),
+        (_RUSSIAN_PAGE, "ru"),
+        (_INDONESIAN_PAGE, "id"),
+        (_ENGLISH_LISTS, None),
+    ):
         path = _page(corpus, prefix)
         doc = claimledger.analyze(path.read_bytes(), uri=str(path), nlp="none")
         assert not_english(_body(doc), doc.language) == expected, path.name

@@ -21,6 +21,7 @@ STOPWORDS = {
     "it": {"il", "di", "che", "la", "e", "per", "un", "una", "non", "sono", "della", "del"},
     "pt": {"o", "de", "que", "os", "e", "do", "da", "em", "um", "para", "uma", "não"},
     "nl": {"de", "het", "een", "en", "van", "is", "dat", "niet", "op", "te", "zijn", "voor"},
+    "id": {"yang", "dan", "di", "ini", "itu", "dengan", "untuk", "dari", "tidak", "akan", "ke"},
 }
 _WORD = re.compile(r"\w++")
 _ASCII_WORD = re.compile(r"\w++", re.ASCII)  # the same runs in ASCII text, read faster
