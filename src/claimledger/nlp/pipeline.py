@@ -250,21 +250,16 @@ class WordIdSentencizer(Sentencizer):
         self._other_mark = re.compile("[" + "".join(map(re.escape, other_marks)) + "]")
 
     def predict(self, docs: list[Doc]) -> list[list[bool]]:
-        return [self._starts(doc)[0] for doc in docs]
+        return [_start_flags(len(doc), self._firsts(doc)) for doc in docs]
 
     def split(self, doc: Doc, text: str, keep_bounds: bool = False) -> Doc:
         """The component's work on ``doc`` whose text is ``text``: a text without a final mark
         is one sentence, known without reading a token (a quarter of news page regions:
         captions, headings, short comments). ``keep_bounds``: put the sentences' bounds in
         ``doc.user_data`` for ``sentence_bounds``."""
-        if self._has_mark(text):
-            starts, firsts = self._starts(doc)
-        else:
-            starts = [False] * len(doc)
-            firsts = [0] if starts else []
-            if starts:
-                starts[0] = True
-        self.set_annotations([doc], [starts])
+        one_sentence = [0] if len(doc) else []
+        firsts = self._firsts(doc) if self._has_mark(text) else one_sentence
+        self.set_annotations([doc], [_start_flags(len(doc), firsts)])
         if keep_bounds:
             doc.user_data[SENTENCE_BOUNDS] = _bounds(doc, firsts)
         return doc
@@ -280,13 +275,11 @@ class WordIdSentencizer(Sentencizer):
             or (not text.isascii() and self._other_mark.search(text) is not None)
         )
 
-    def _starts(self, doc: Doc) -> tuple[list[bool], list[int]]:
-        """Whether each token opens a sentence, and the tokens that do."""
+    def _firsts(self, doc: Doc) -> list[int]:
+        """The tokens that open a sentence, in order."""
         size = len(doc)
         if size == 0:
-            return [], []
-        starts = [False] * size
-        starts[0] = True
+            return []
         firsts = [0]
         orths = doc.to_array(ORTH).tolist()
         finals = compress(range(size), map(self._final_ids.__contains__, orths))
@@ -304,16 +297,23 @@ class WordIdSentencizer(Sentencizer):
                 if punct is None:
                     punct = is_punct[orth] = self._punct_or_final(doc.vocab, orth)
                 if not punct:
-                    starts[i] = True
                     firsts.append(i)
                     break
                 i += 1
             opened = i
-        return starts, firsts
+        return firsts
 
     def _punct_or_final(self, vocab: Vocab, orth: int) -> bool:
         lexeme = vocab[orth]
         return lexeme.is_punct or lexeme.orth_ in self.punct_chars
+
+
+def _start_flags(size: int, firsts: list[int]) -> list[bool]:
+    """Whether each of ``size`` tokens opens a sentence: the sentencizer's annotation."""
+    starts = [False] * size
+    for first in firsts:
+        starts[first] = True
+    return starts
 
 
 SENTENCE_BOUNDS = "claimledger.sentence_bounds"
