@@ -343,11 +343,11 @@ def place_captions(
     for n, node in enumerate(anchors):
         if node in in_caption:
             continue
-        lead = _LEAD_TEXT(node)[:400].casefold()  # what _key reads
-        first = _WORD.search(lead)
+        lead = _LEAD_TEXT(node)
+        first = _WORD.search(lead[:400].casefold())  # the first word of its _key
         if (first.group() if first else "") not in openers:
             continue
-        i = wanted.get(" ".join(_WORD.findall(lead)[:40]))
+        i = wanted.get(_key(lead))
         if i is not None and i not in block_pos:
             block_pos[i] = n
             if len(block_pos) == findable:  # every block placed: later anchors change nothing
