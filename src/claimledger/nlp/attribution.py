@@ -1749,7 +1749,7 @@ class _Finder:
             if lowers[i] == ":" and 0 < i - name_start <= 6 and i + 1 < len(doc):
                 name = self.doc[name_start:i]
                 if (
-                    all(t.text[:1].isupper() or t.text in ".-'’" for t in name)
+                    all(_name_word(t.text) for t in name)
                     and not any(t.lower_ in STRONG_FORMS or t.lower_ in WEAK_FORMS for t in name)
                     and name.text.lower() not in _EDITORIAL_LABELS
                 ):
@@ -1974,20 +1974,23 @@ _DASH_HASHES = frozenset(hash_string(dash) for dash in _DASHES)
 _QUOTE_MARK_HASHES = frozenset(hash_string(mark) for mark in _QUOTE_MARKS)
 
 
+def _name_word(word: str) -> bool:
+    """A word of the name before a "Name: words" colon: capitalised, or a mark inside a name."""
+    return word[:1].isupper() or word in ".-'’"
+
+
 def _may_start_draft(hits: list[int], hashes: list[int], toks: list[Token]) -> bool:
     """Whether a watched token can start a draft. A cue verb or noun or a poll noun can; a
-    colon or dash is read only by ``_colon_and_dash_cues``, which needs a name (its last
-    word capitalised) before the colon and a word after it, or a quote mark before the dash:
+    colon or dash is read only by ``_colon_and_dash_cues``, which needs a name (every word
+    a ``_name_word``) before the colon and a word after it, or a quote mark before the dash:
     paragraphs whose only watched tokens are an aside's dashes or a colon after a lower-case
     word are skipped."""
     last = len(hashes) - 1
     for i in hits:
         lower = hashes[i]
         if lower == _COLON_HASH:
-            if 0 < i < last:
-                before = toks[i - 1].text
-                if before[:1].isupper() or before in ".-'’":
-                    return True
+            if 0 < i < last and _name_word(toks[i - 1].text):  # the name's last word
+                return True
         elif lower in _DASH_HASHES:
             if i > 0 and hashes[i - 1] in _QUOTE_MARK_HASHES:
                 return True
