@@ -506,7 +506,6 @@ _DISCARD_PATHS = (
     f"re:test(@id, '{_HIDDEN_ID_RE}') or re:test(@class, '{_HIDDEN_CLASS_RE}') or "
     "@aria-hidden='true']",
 )
-_DISCARD_TAGS = ("div", "item", "list", "p", "section", "span")
 _DISCARD_ID_HIT = _Matches(re.compile(_DISCARD_ID_RE))
 _DISCARD_CLASS_HIT = _Matches(re.compile(_DISCARD_CLASS_RE))
 _HIDDEN_ID_HIT = _Matches(re.compile(_HIDDEN_ID_RE))
