@@ -48,7 +48,6 @@ _SENTENCE_END_RE = re.compile(
     r"(?:[!?;]|\.(?<!\.[A-Z]\.)(?<!\b[A-Z]\.)" + _ABBREVIATIONS + r")(?=[\s\"'”’)\]]|$)"
     r"|\n\s*\n|\n(?=\s*(?:\d+[.)]\s|[-*•]))"
 )
-_LINE_BREAK_RE = re.compile(r"\n")
 
 _QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -447,7 +446,6 @@ _QUALIFIER_ENDS = (
 )  # fmt: skip
 _QUALIFY_ENDS = (*_QUALIFIER_ENDS, "so")  # ``_QUALIFIERS`` also has "or so"
 _IDENT_WORDS = _IDENT_BEFORE_RE.pattern.split(r"(?:\b(?:", 1)[1].split(r")\.?|#)", 1)[0].split("|")
-_IDENT_ENDS = (*_IDENT_WORDS, *(word + "." for word in _IDENT_WORDS), "#")
 _MONTH_ENDS = tuple(lex.MONTH_WORDS)
 _ASCII_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _AGE_BEFORE_WORDS = frozenset(_AGE_BEFORE_ENDS)

@@ -84,7 +84,6 @@ _ACRONYM_DEF = re.compile(
     r"(?:[a-z\-]+[ \t]+){0,2}?([a-z]+)\b)?"
 )
 _ACRONYM_PAREN = re.compile(r"\([A-Z][A-Za-z&]{1,9}\)")
-_CAP_WORD = re.compile(r"[A-Z][\w’'\-.&]*")
 _WORD = re.compile(r"[\w’'\-.&]+")
 _POSSESSIVE = re.compile(r"^(?:the\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*)[’']s?\s+(.+)$")
 

@@ -32,11 +32,6 @@ from claimledger.extract.parts import CommentDraft, CommentParts
 _NS = {"re": "http://exslt.org/regular-expressions"}
 
 
-def _cls(name: str) -> str:
-    """XPath test: the element's class list holds the token ``name``."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
 def _xp(expr: str) -> etree.XPath:
     return etree.XPath(expr, namespaces=_NS)
 
